@@ -1,0 +1,188 @@
+package transport
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/google/go-querystring/query"
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// Dialect is what a vendor package plugs into the pipeline.
+type Dialect struct {
+	// DefaultBaseURL is used when no option sets one; empty means the user
+	// must choose (Zopim: a subdomain or the legacy host).
+	DefaultBaseURL string
+	// NoBaseURL is the error NewClient returns when no base URL was chosen.
+	NoBaseURL error
+	// DecodeError fills e.Code, e.Message and e.Fields from e.Body. It must
+	// tolerate any body: HTML, empty, truncated.
+	DecodeError func(e *APIError)
+}
+
+// Client sends calls through the shared pipeline. It is safe for concurrent
+// use.
+type Client struct {
+	base        *url.URL
+	baseStr     string // base without trailing slash, for joining paths
+	http        *http.Client
+	userAgent   string
+	retryMax    int
+	waitMin     time.Duration
+	waitMax     time.Duration
+	logger      *slog.Logger
+	maxBody     int64
+	auth        Authorizer
+	decodeError func(*APIError)
+}
+
+// New builds a client from the dialect's defaults and the user's options.
+func New(d Dialect, opts ...Option) (*Client, error) {
+	s := Settings{
+		BaseURL:      d.DefaultBaseURL,
+		UserAgent:    DefaultUserAgent,
+		RetryMax:     DefaultRetryMax,
+		RetryWaitMin: DefaultRetryWaitMin,
+		RetryWaitMax: DefaultRetryWaitMax,
+		MaxBodySize:  DefaultMaxBodySize,
+	}
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o(&s); err != nil {
+			return nil, err
+		}
+	}
+	if s.BaseURL == "" && d.NoBaseURL != nil {
+		return nil, d.NoBaseURL
+	}
+	base, err := ParseBaseURL(s.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	c := &Client{
+		base:        base,
+		baseStr:     base.String(),
+		userAgent:   s.UserAgent,
+		retryMax:    s.RetryMax,
+		waitMin:     s.RetryWaitMin,
+		waitMax:     s.RetryWaitMax,
+		logger:      s.Logger,
+		maxBody:     s.MaxBodySize,
+		auth:        s.Auth,
+		decodeError: d.DecodeError,
+	}
+	c.http = c.wrapHTTPClient(s.HTTPClient)
+	return c, nil
+}
+
+// BaseURL returns the client's API root.
+func (c *Client) BaseURL() *url.URL { u := *c.base; return &u }
+
+// SameOrigin reports whether a URL taken from a response (a pagination
+// link) may be requested with this client's credentials.
+func (c *Client) SameOrigin(u *url.URL) bool { return SameOrigin(c.base, u) }
+
+// Call is one logical API call.
+type Call struct {
+	Method string
+	// Path is the escaped path below the base URL, built with Path.
+	Path string
+	// URL, if set, is an absolute URL used instead of base+Path (a next
+	// link). It must be on the client's own origin.
+	URL string
+	// Query is a go-querystring struct (or url.Values); nil for none.
+	Query any
+	// Body is encoded as JSON; nil sends no body.
+	Body any
+	// Out receives the decoded 2xx body; nil discards it. If Out implements
+	// Envelope, a failure it reports becomes an *APIError.
+	Out any
+}
+
+// Envelope is implemented by response types that can report failure inside
+// a 2xx body (PageSense's status_code). Failure returns the vendor code and
+// message when the body is an error.
+type Envelope interface {
+	Failure() (code, message string, failed bool)
+}
+
+// Do sends the call and decodes the answer into call.Out. Errors are
+// *ValidationError (a bad call), *APIError (the API said no), or a wrapped
+// transport or context error; none contains credentials.
+func (c *Client) Do(ctx context.Context, call *Call) error {
+	req, err := c.newRequest(ctx, call)
+	if err != nil {
+		return err
+	}
+	resp, err := c.send(req)
+	if err != nil {
+		return err
+	}
+	return c.readResponse(req, resp, call.Out)
+}
+
+func (c *Client) newRequest(ctx context.Context, call *Call) (*retryablehttp.Request, error) {
+	target := c.baseStr + call.Path
+	if call.URL != "" {
+		u, err := url.Parse(call.URL)
+		if err != nil || !c.SameOrigin(u) {
+			return nil, fmt.Errorf("goalkit: refusing to follow %q: not on the client's origin %s://%s", safeURLText(call.URL), c.base.Scheme, c.base.Host)
+		}
+		target = call.URL
+	}
+	if call.Query != nil {
+		v, ok := call.Query.(url.Values)
+		if !ok {
+			var err error
+			if v, err = query.Values(call.Query); err != nil {
+				return nil, fmt.Errorf("goalkit: encoding query: %w", err)
+			}
+		}
+		if qs := v.Encode(); qs != "" {
+			target += "?" + qs
+		}
+	}
+	var body any // retryablehttp wants a nil interface, not a nil []byte
+	if call.Body != nil {
+		buf, err := json.Marshal(call.Body)
+		if err != nil {
+			return nil, fmt.Errorf("goalkit: encoding request body: %w", err)
+		}
+		body = buf
+	}
+	st := &callState{method: call.Method}
+	if c.auth != nil {
+		h, err := c.auth.Authorization()
+		if err != nil {
+			return nil, err
+		}
+		st.authorization = h
+	}
+	req, err := retryablehttp.NewRequestWithContext(context.WithValue(ctx, callKey{}, st), call.Method, target, body)
+	if err != nil {
+		return nil, fmt.Errorf("goalkit: building request: %w", redactURLError(err))
+	}
+	st.url = RedactURL(req.URL)
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.userAgent)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	return req, nil
+}
+
+// safeURLText renders a raw URL string for an error without secrets.
+func safeURLText(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "(unparseable URL)"
+	}
+	return RedactURL(u)
+}

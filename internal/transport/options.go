@@ -1,0 +1,115 @@
+package transport
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+	"time"
+)
+
+// Defaults for every client; see DESIGN.md, "The request pipeline".
+const (
+	DefaultRetryMax     = 4
+	DefaultRetryWaitMin = 500 * time.Millisecond
+	DefaultRetryWaitMax = 30 * time.Second
+	DefaultMaxBodySize  = 10 << 20
+	// DefaultAttemptTimeout bounds one attempt (connect, headers and body)
+	// when the caller does not bring its own *http.Client.
+	DefaultAttemptTimeout = 60 * time.Second
+)
+
+// Settings is what the options configure. Dialects start from their own
+// defaults (base URL, error decoder) and apply the user's options in order.
+type Settings struct {
+	BaseURL      string
+	HTTPClient   *http.Client
+	UserAgent    string
+	RetryMax     int
+	RetryWaitMin time.Duration
+	RetryWaitMax time.Duration
+	Logger       *slog.Logger
+	MaxBodySize  int64
+	Auth         Authorizer
+}
+
+// Option configures a client. Options apply in order; the last one wins. An
+// option that is given a bad value makes NewClient fail.
+type Option func(*Settings) error
+
+// WithHTTPClient sets the base *http.Client under retries and auth. Its
+// Transport (an httpmock.MockTransport in tests) sees every attempt.
+func WithHTTPClient(c *http.Client) Option {
+	return func(s *Settings) error {
+		if c == nil {
+			return errors.New("goalkit: WithHTTPClient: nil client")
+		}
+		s.HTTPClient = c
+		return nil
+	}
+}
+
+// WithBaseURL sets the API root, e.g. a fake's httptest URL. It must be
+// https unless its host is loopback.
+func WithBaseURL(u string) Option {
+	return func(s *Settings) error {
+		s.BaseURL = u
+		return nil
+	}
+}
+
+// WithUserAgent replaces the default "goalkit/<version> go<version>".
+func WithUserAgent(ua string) Option {
+	return func(s *Settings) error {
+		if ua == "" {
+			return errors.New("goalkit: WithUserAgent: empty user agent")
+		}
+		s.UserAgent = ua
+		return nil
+	}
+}
+
+// WithRetryMax sets how many times a retryable failure is retried; 0 turns
+// retries off.
+func WithRetryMax(n int) Option {
+	return func(s *Settings) error {
+		if n < 0 {
+			return errors.New("goalkit: WithRetryMax: negative retry count")
+		}
+		s.RetryMax = n
+		return nil
+	}
+}
+
+// WithRetryWait bounds the wait between attempts. A Retry-After longer than
+// max is not slept: the call returns at once with an *APIError carrying it.
+func WithRetryWait(min, max time.Duration) Option {
+	return func(s *Settings) error {
+		if min < 0 || max < min {
+			return errors.New("goalkit: WithRetryWait: need 0 <= min <= max")
+		}
+		s.RetryWaitMin, s.RetryWaitMax = min, max
+		return nil
+	}
+}
+
+// WithLogger logs one Debug line per attempt (method, redacted URL, status,
+// attempt, duration) and one Warn line per retry with its wait. Without it
+// the client is silent.
+func WithLogger(l *slog.Logger) Option {
+	return func(s *Settings) error {
+		s.Logger = l
+		return nil
+	}
+}
+
+// WithMaxResponseSize caps how many bytes of a response body are read
+// (default 10 MiB). A larger body fails with ErrResponseTooLarge.
+func WithMaxResponseSize(n int64) Option {
+	return func(s *Settings) error {
+		if n <= 0 {
+			return errors.New("goalkit: WithMaxResponseSize: size must be positive")
+		}
+		s.MaxBodySize = n
+		return nil
+	}
+}

@@ -1,0 +1,171 @@
+package transport
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// callKey carries a call's *callState through the request context, to the
+// retry policy and the round tripper.
+type callKey struct{}
+
+// callState is the per-call bookkeeping shared by the retry hooks and the
+// round tripper. A call's attempts run one after another, never at once.
+type callState struct {
+	method        string
+	url           string // redacted, for logs and errors
+	authorization string // header value, asked for once per call
+	attempt       int
+	lastErr       error // the connection error the policy last saw
+}
+
+func stateOf(ctx context.Context) *callState {
+	st, _ := ctx.Value(callKey{}).(*callState)
+	return st
+}
+
+// idempotent methods may be repeated after the server may have acted.
+func idempotent(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
+		return true
+	}
+	return false
+}
+
+// send runs the retry loop. go-retryablehttp is built per call so its
+// Backoff hook can see the call's state (it is only handed the response,
+// which is nil after a connection error).
+func (c *Client) send(req *retryablehttp.Request) (*http.Response, error) {
+	st := stateOf(req.Context())
+	rc := &retryablehttp.Client{
+		HTTPClient:   c.http,
+		RetryMax:     c.retryMax,
+		RetryWaitMin: c.waitMin,
+		RetryWaitMax: c.waitMax,
+		CheckRetry:   c.checkRetry,
+		Backoff: func(min, max time.Duration, n int, resp *http.Response) time.Duration {
+			return c.backoff(st, min, max, n, resp)
+		},
+		// Keep the last response: it becomes an *APIError with its body.
+		ErrorHandler: retryablehttp.PassthroughErrorHandler,
+	}
+	resp, err := rc.Do(req)
+	if err == nil {
+		return resp, nil
+	}
+	if resp != nil {
+		resp.Body.Close()
+	}
+	if ctxErr := req.Context().Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
+		err = ctxErr
+	}
+	return nil, fmt.Errorf("goalkit: %s %s: %w", st.method, st.url, redactURLError(err))
+}
+
+// checkRetry is the retry policy (DESIGN.md): 429 for every method unless
+// Retry-After exceeds the maximum wait; 5xx but 501 and connection errors
+// only for idempotent methods, so nothing is ever created twice.
+func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if ctx.Err() != nil {
+		return false, ctx.Err()
+	}
+	st := stateOf(ctx)
+	if err != nil {
+		st.lastErr = err
+		// The default policy knows which transport errors are permanent
+		// (bad scheme, TLS trust, redirect loops).
+		recoverable, _ := retryablehttp.DefaultRetryPolicy(ctx, nil, err)
+		return recoverable && idempotent(st.method), nil
+	}
+	st.lastErr = nil
+	code := resp.StatusCode
+	retryable := code == http.StatusTooManyRequests ||
+		(code >= 500 && code <= 599 && code != http.StatusNotImplemented && idempotent(st.method))
+	if !retryable {
+		return false, nil
+	}
+	if wait, ok := retryAfter(resp); ok && wait > c.waitMax {
+		return false, nil // not slept: the caller gets RetryAfter at once
+	}
+	return true, nil
+}
+
+// backoff waits what Retry-After says, else exponential backoff with jitter
+// between min and max.
+func (c *Client) backoff(st *callState, min, max time.Duration, n int, resp *http.Response) time.Duration {
+	wait, ok := retryAfter(resp)
+	if !ok {
+		wait = jittered(min, max, n)
+	}
+	if c.logger != nil {
+		attrs := []slog.Attr{
+			slog.String("method", st.method), slog.String("url", st.url),
+			slog.Int("attempt", n+1), slog.Duration("wait", wait),
+		}
+		if resp != nil {
+			attrs = append(attrs, slog.Int("status", resp.StatusCode))
+		} else if st.lastErr != nil {
+			attrs = append(attrs, slog.String("error", redactURLError(st.lastErr).Error()))
+		}
+		c.logger.LogAttrs(context.Background(), slog.LevelWarn, "goalkit: retrying", attrs...)
+	}
+	return wait
+}
+
+// jittered is min·2ⁿ capped at max, drawn from its upper half, never below min.
+func jittered(min, max time.Duration, n int) time.Duration {
+	d := max
+	if n < 32 && min<<n > 0 && min<<n < max {
+		d = min << n
+	}
+	if half := d / 2; half > 0 {
+		d = half + rand.N(half+1)
+	}
+	if d < min {
+		d = min
+	}
+	return d
+}
+
+// retryAfter reads Retry-After from a 429 or 503, in seconds or as an
+// HTTP-date. A date in the past means now.
+func retryAfter(resp *http.Response) (time.Duration, bool) {
+	if resp == nil || (resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode != http.StatusServiceUnavailable) {
+		return 0, false
+	}
+	return parseRetryAfter(resp.Header.Get("Retry-After"))
+}
+
+func parseRetryAfter(v string) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if secs < 0 {
+			return 0, false
+		}
+		if secs > int64(24*time.Hour/time.Second)*365 {
+			secs = int64(24*time.Hour/time.Second) * 365 // no overflow on absurd values
+		}
+		return time.Duration(secs) * time.Second, true
+	}
+	t, err := http.ParseTime(v)
+	if err != nil {
+		return 0, false
+	}
+	if d := time.Until(t); d > 0 {
+		return d, true
+	}
+	return 0, true
+}

@@ -1,0 +1,61 @@
+package transport
+
+import (
+	"log/slog"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+// pipelineTransport sits between the retry loop and the user's transport:
+// it attaches the call's Authorization header, but only to requests for the
+// client's own origin (a redirect elsewhere goes without it), and logs each
+// attempt when a logger is set.
+type pipelineTransport struct {
+	next   http.RoundTripper
+	origin *url.URL
+	logger *slog.Logger
+}
+
+// wrapHTTPClient copies the user's client (so their value is not changed)
+// with the pipeline transport over its own.
+func (c *Client) wrapHTTPClient(hc *http.Client) *http.Client {
+	if hc == nil {
+		hc = &http.Client{Timeout: DefaultAttemptTimeout}
+	}
+	wrapped := *hc
+	next := hc.Transport
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	wrapped.Transport = &pipelineTransport{next: next, origin: c.base, logger: c.logger}
+	return &wrapped
+}
+
+// RoundTrip implements http.RoundTripper.
+func (t *pipelineTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	st := stateOf(req.Context())
+	if st != nil && st.authorization != "" && SameOrigin(t.origin, req.URL) {
+		r := *req // RoundTrip must not change the caller's request
+		r.Header = req.Header.Clone()
+		r.Header.Set("Authorization", st.authorization)
+		req = &r
+	}
+	if t.logger == nil || st == nil {
+		return t.next.RoundTrip(req)
+	}
+	st.attempt++
+	start := time.Now()
+	resp, err := t.next.RoundTrip(req)
+	attrs := []slog.Attr{
+		slog.String("method", req.Method), slog.String("url", RedactURL(req.URL)),
+		slog.Int("attempt", st.attempt), slog.Duration("duration", time.Since(start)),
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", redactURLError(err).Error()))
+	} else {
+		attrs = append(attrs, slog.Int("status", resp.StatusCode))
+	}
+	t.logger.LogAttrs(req.Context(), slog.LevelDebug, "goalkit: attempt", attrs...)
+	return resp, err
+}
