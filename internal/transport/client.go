@@ -117,6 +117,9 @@ type Envelope interface {
 // *ValidationError (a bad call), *APIError (the API said no), or a wrapped
 // transport or context error; none contains credentials.
 func (c *Client) Do(ctx context.Context, call *Call) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("goalkit: %s: %w", call.Method, err)
+	}
 	req, err := c.newRequest(ctx, call)
 	if err != nil {
 		return err
