@@ -124,11 +124,12 @@ func (c *Client) Do(ctx context.Context, call *Call) error {
 	if err != nil {
 		return err
 	}
-	resp, err := c.send(req)
+	st := stateOf(req.Context())
+	resp, err := c.send(req, st)
 	if err != nil {
 		return err
 	}
-	return c.readResponse(req, resp, call.Out)
+	return c.readResponse(st, resp, call.Out)
 }
 
 func (c *Client) newRequest(ctx context.Context, call *Call) (*retryablehttp.Request, error) {

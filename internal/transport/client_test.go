@@ -157,7 +157,9 @@ func TestResponseDecoding(t *testing.T) {
 		{"truncated", 200, `{"id": 1, "name": "ab`, ErrMalformedResponse},
 		{"html 200", 200, `<html>portal</html>`, ErrMalformedResponse},
 		{"wrong type", 200, `{"id": "seven"}`, ErrMalformedResponse},
-		{"trailing data ignored", 200, `{"id": 1} garbage`, nil},
+		{"trailing data", 200, `{"id": 1} garbage`, ErrMalformedResponse},
+		{"whitespace only", 200, " \n", ErrMalformedResponse},
+		{"valid", 200, `{"id": 1}`, nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -25,7 +25,9 @@ type callState struct {
 	url           string // redacted, for logs and errors
 	authorization string // header value, asked for once per call
 	attempt       int
-	lastErr       error // the connection error the policy last saw
+	lastErr       error  // the connection error the policy last saw
+	body          []byte // the final response's body, read inside the retry loop
+	buffered      bool   // body holds the final response's body
 }
 
 func stateOf(ctx context.Context) *callState {
@@ -45,8 +47,8 @@ func idempotent(method string) bool {
 // send runs the retry loop. go-retryablehttp is built per call so its
 // Backoff hook can see the call's state (it is only handed the response,
 // which is nil after a connection error).
-func (c *Client) send(req *retryablehttp.Request) (*http.Response, error) {
-	st := stateOf(req.Context())
+func (c *Client) send(req *retryablehttp.Request, st *callState) (*http.Response, error) {
+	req.SetResponseHandler(func(resp *http.Response) error { return c.bufferBody(st, resp) })
 	rc := &retryablehttp.Client{
 		HTTPClient:   c.http,
 		RetryMax:     c.retryMax,
@@ -82,6 +84,9 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 	st := stateOf(ctx)
 	if err != nil {
 		st.lastErr = err
+		if errors.Is(err, ErrResponseTooLarge) {
+			return false, nil // the same body would come again
+		}
 		// The default policy knows which transport errors are permanent
 		// (bad scheme, TLS trust, redirect loops).
 		recoverable, _ := retryablehttp.DefaultRetryPolicy(ctx, nil, err)
