@@ -160,17 +160,15 @@ func parseRetryAfter(v string) (time.Duration, bool) {
 		if secs < 0 {
 			return 0, false
 		}
-		if secs > int64(24*time.Hour/time.Second)*365 {
-			secs = int64(24*time.Hour/time.Second) * 365 // no overflow on absurd values
-		}
-		return time.Duration(secs) * time.Second, true
+		return time.Duration(min(secs, int64(maxRetryAfter/time.Second))) * time.Second, true
 	}
 	t, err := http.ParseTime(v)
 	if err != nil {
 		return 0, false
 	}
-	if d := time.Until(t); d > 0 {
-		return d, true
-	}
-	return 0, true
+	return min(max(time.Until(t), 0), maxRetryAfter), true
 }
+
+// maxRetryAfter bounds absurd Retry-After values (no overflow, and an
+// APIError.RetryAfter a caller can still act on).
+const maxRetryAfter = 365 * 24 * time.Hour
