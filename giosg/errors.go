@@ -1,6 +1,10 @@
 package giosg
 
-import "github.com/goalkit/goalkit/internal/transport"
+import (
+	"errors"
+
+	"github.com/goalkit/goalkit/internal/transport"
+)
 
 // APIError is a failure the API answered with: its status, the vendor's code
 // and message, and the raw body. Match it with errors.As.
@@ -20,4 +24,14 @@ var (
 	ErrInvalid           = transport.ErrInvalid           // 400, 422 and every *ValidationError
 	ErrResponseTooLarge  = transport.ErrResponseTooLarge  // body over the size cap
 	ErrMalformedResponse = transport.ErrMalformedResponse // a 2xx body that is not the expected JSON
+)
+
+// Pagination errors of AllGoals, matched with errors.Is. Neither sends a
+// request.
+var (
+	// ErrForeignLink: a next link on another scheme, host or port than the
+	// client's; following it would send the credentials elsewhere.
+	ErrForeignLink = errors.New("giosg: next link is not on the client's origin")
+	// ErrPageLoop: a next link to a page already fetched in this walk.
+	ErrPageLoop = errors.New("giosg: next link points to a page already fetched")
 )
