@@ -11,6 +11,7 @@ import (
 // allOps lists every call the fault suite drives.
 func allOps() []op {
 	ops := transportOps()
+	ops = append(ops, giosgOps()...)
 	return ops
 }
 

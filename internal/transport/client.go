@@ -161,7 +161,7 @@ func (c *Client) newRequest(ctx context.Context, call *Call) (*retryablehttp.Req
 		}
 		body = buf
 	}
-	st := &callState{method: call.Method}
+	st := &callState{method: call.Method, discard: call.Out == nil}
 	if c.auth != nil {
 		h, err := c.auth.Authorization()
 		if err != nil {

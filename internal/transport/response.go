@@ -23,6 +23,12 @@ func isSuccess(status int) bool { return status >= 200 && status <= 299 }
 func (c *Client) bufferBody(st *callState, resp *http.Response) error {
 	defer resp.Body.Close()
 	st.buffered = true
+	if st.discard && isSuccess(resp.StatusCode) {
+		// The server did the work; a body nobody reads cannot fail the
+		// call (a caller told "failed" would repeat a POST).
+		io.Copy(io.Discard, io.LimitReader(resp.Body, drainLimit))
+		return nil
+	}
 	if !isSuccess(resp.StatusCode) {
 		st.body, _ = io.ReadAll(io.LimitReader(resp.Body, min(int64(MaxErrorBody), c.maxBody)))
 		io.Copy(io.Discard, io.LimitReader(resp.Body, drainLimit))

@@ -28,6 +28,7 @@ type callState struct {
 	lastErr       error  // the connection error the policy last saw
 	body          []byte // the final response's body, read inside the retry loop
 	buffered      bool   // body holds the final response's body
+	discard       bool   // the caller wants no body: any 2xx is success
 }
 
 func stateOf(ctx context.Context) *callState {
