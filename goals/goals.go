@@ -1,0 +1,80 @@
+package goals
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+
+	"github.com/goalkit/goalkit/internal/transport"
+)
+
+// List returns every goal of the account (the API does not paginate).
+func (c *Client) List(ctx context.Context) ([]Goal, error) {
+	var out []Goal
+	if err := c.t.Do(ctx, &transport.Call{Method: http.MethodGet, Path: "/goals", Out: &out}); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Get returns one goal. An unknown id is an *APIError matching ErrNotFound.
+func (c *Client) Get(ctx context.Context, id int64) (*Goal, error) {
+	path, err := goalPath(id)
+	if err != nil {
+		return nil, err
+	}
+	var g Goal
+	if err := c.t.Do(ctx, &transport.Call{Method: http.MethodGet, Path: path, Out: &g}); err != nil {
+		return nil, err
+	}
+	return &g, nil
+}
+
+// Create adds a goal and returns it with its id. p needs a name; the other
+// fields are sent only when set (see GoalParams). An account that already
+// has MaxActiveGoals enabled goals answers with an error matching
+// ErrGoalsLimitExceeded.
+func (c *Client) Create(ctx context.Context, p *GoalParams) (*Goal, error) {
+	if err := p.validateCreate(); err != nil {
+		return nil, err
+	}
+	var g Goal
+	if err := c.t.Do(ctx, &transport.Call{Method: http.MethodPost, Path: "/goals", Body: p, Out: &g}); err != nil {
+		return nil, err
+	}
+	return &g, nil
+}
+
+// Update changes the fields set in p, and only those; at least one must be
+// set. The id is in the path, never in the body.
+func (c *Client) Update(ctx context.Context, id int64, p *GoalParams) (*Goal, error) {
+	path, err := goalPath(id)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.validateUpdate(); err != nil {
+		return nil, err
+	}
+	var g Goal
+	if err := c.t.Do(ctx, &transport.Call{Method: http.MethodPut, Path: path, Body: p, Out: &g}); err != nil {
+		return nil, err
+	}
+	return &g, nil
+}
+
+// Delete removes a goal (204 No Content).
+func (c *Client) Delete(ctx context.Context, id int64) error {
+	path, err := goalPath(id)
+	if err != nil {
+		return err
+	}
+	return c.t.Do(ctx, &transport.Call{Method: http.MethodDelete, Path: path})
+}
+
+// goalPath is /goals/{id}; ids are positive.
+func goalPath(id int64) (string, error) {
+	if id <= 0 {
+		return "", transport.Invalid("id", "must be positive, got %d", id)
+	}
+	return transport.Path("goals", strconv.FormatInt(id, 10))
+}

@@ -1,0 +1,32 @@
+// Package triggers manages the chat triggers of a Zendesk Chat (formerly
+// Zopim) account through the Chat REST API v2: automated actions (send a
+// message, wait, tag...) run when an event happens and a condition holds.
+//
+// Triggers are addressed by name, not id: Get, Update and Delete take the
+// name, escaped as one path segment, so a name with spaces, "/", "?", "#"
+// or ".." reaches its own URL and nothing else. Update can rename.
+//
+// # Hosts and auth
+//
+// As in package goals (they share the code): WithSubdomain("acme") for
+// https://acme.zendesk.com/api/v2/chat, or WithBaseURL(LegacyBaseURL) for
+// the documented https://www.zopim.com/api/v2; NewClient fails until one
+// is chosen. WithToken or WithTokenSource (OAuth bearer tokens of a Chat
+// API client, see Endpoint) or, for old accounts only, WithBasicAuth.
+//
+// # Quirks
+//
+//   - The seed docs list only id, name, description and enabled. Real
+//     triggers carry a definition (event, condition, actions, sometimes
+//     version and editor); condition and actions are nested prefix
+//     expressions, kept as raw JSON. Keys we do not model are kept in
+//     Definition.Extra, so a Get then Update loses nothing.
+//   - "enabled" is 1/0 in the docs and true/false in real responses: both
+//     decode; requests send 1/0 as the docs show.
+//   - Errors carry {"error", "description"}: APIError.Code and
+//     APIError.Message; non-JSON bodies stay in APIError.Body.
+//   - Create and Update send only the fields set in TriggerParams, never
+//     the id.
+//
+// Package triggerstest has an in-memory fake of this API for tests.
+package triggers
