@@ -1,0 +1,218 @@
+package pagesense
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/goalkit/goalkit/internal/transport"
+)
+
+// GoalInput is a goal to create. CreateGoal sends it as
+// {"projectgoal": {...}} with project_linkname filled in from the Project.
+type GoalInput struct {
+	DisplayName string   // display_name, required
+	GoalType    GoalType // goal_type, required
+	// GoalURL is the page the goal is about (goal_url); required for
+	// PageVisitGoal.
+	GoalURL string
+	// IncludeURLs and ExcludeURLs narrow where the goal counts. They are
+	// sent as [] when empty, as the official example shows.
+	IncludeURLs, ExcludeURLs []string
+	// URL holds the URL matching rules (url), e.g. {MatchType: SimpleMatch}
+	// for GoalURL. Omitted when empty.
+	URL []URLRule
+	// TimeThreshold is in seconds (time_threshold); required and positive
+	// for TimeSpentGoal, omitted when 0.
+	TimeThreshold int
+}
+
+// URLRule is one URL matching rule of a goal. The official example sends
+// only the match type ({"match_type": 1}), which then applies to goal_url.
+type URLRule struct {
+	MatchType URLMatchType `json:"match_type"`
+	// Value is a URL or pattern for the rule. It is not in the official
+	// example (assumed from the rule's purpose) and is omitted when empty.
+	Value string `json:"value,omitempty"`
+}
+
+// Goal is a project goal as PageSense returns it. Fields the API sends that
+// are not modelled here are ignored.
+type Goal struct {
+	GoalID          string          `json:"goal_id"` // a JSON string or number on the wire
+	Linkname        string          `json:"linkname"`
+	DisplayName     string          `json:"display_name"`
+	GoalType        GoalType        `json:"goal_type"`
+	GoalURL         string          `json:"goal_url,omitempty"`
+	IncludeURLs     []string        `json:"include_urls"`
+	ExcludeURLs     []string        `json:"exclude_urls"`
+	URL             []URLRule       `json:"url,omitempty"`
+	TimeThreshold   int             `json:"time_threshold,omitempty"` // seconds; a number or numeric string on the wire
+	ProjectLinkname string          `json:"project_linkname,omitempty"`
+	Status          string          `json:"status,omitempty"`    // a JSON string or number on the wire
+	Selectors       json.RawMessage `json:"selectors,omitempty"` // element selectors, kept raw: their shape is undocumented
+}
+
+// wireGoal is Goal with lenient types where the wire varies. The client
+// decodes lists into it directly: an UnmarshalJSON on Goal itself would make
+// encoding/json scan every goal twice.
+type wireGoal struct {
+	GoalID          flexString      `json:"goal_id"`
+	Linkname        string          `json:"linkname"`
+	DisplayName     string          `json:"display_name"`
+	GoalType        GoalType        `json:"goal_type"`
+	GoalURL         string          `json:"goal_url"`
+	IncludeURLs     []string        `json:"include_urls"`
+	ExcludeURLs     []string        `json:"exclude_urls"`
+	URL             []URLRule       `json:"url"`
+	TimeThreshold   flexInt         `json:"time_threshold"`
+	ProjectLinkname string          `json:"project_linkname"`
+	Status          flexString      `json:"status"`
+	Selectors       json.RawMessage `json:"selectors"`
+}
+
+func (w *wireGoal) goal() Goal {
+	return Goal{
+		GoalID:          string(w.GoalID),
+		Linkname:        w.Linkname,
+		DisplayName:     w.DisplayName,
+		GoalType:        w.GoalType,
+		GoalURL:         w.GoalURL,
+		IncludeURLs:     w.IncludeURLs,
+		ExcludeURLs:     w.ExcludeURLs,
+		URL:             w.URL,
+		TimeThreshold:   int(w.TimeThreshold),
+		ProjectLinkname: w.ProjectLinkname,
+		Status:          string(w.Status),
+		Selectors:       w.Selectors,
+	}
+}
+
+func goalsOf(ws []wireGoal) []Goal {
+	gs := make([]Goal, len(ws))
+	for i := range ws {
+		gs[i] = ws[i].goal()
+	}
+	return gs
+}
+
+// UnmarshalJSON decodes a goal from plain json.Unmarshal too, accepting
+// goal_id and status as strings or numbers.
+func (g *Goal) UnmarshalJSON(b []byte) error {
+	var w wireGoal
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*g = w.goal()
+	return nil
+}
+
+// CustomEvent is a project's custom event, which custom-event goals count.
+type CustomEvent struct {
+	EventID         string `json:"event_id"` // a JSON string or number on the wire
+	Linkname        string `json:"linkname"`
+	Name            string `json:"event_name"`
+	ProjectLinkname string `json:"project_linkname,omitempty"`
+}
+
+// wireEvent is CustomEvent with a lenient event_id; see wireGoal.
+type wireEvent struct {
+	EventID         flexString `json:"event_id"`
+	Linkname        string     `json:"linkname"`
+	Name            string     `json:"event_name"`
+	ProjectLinkname string     `json:"project_linkname"`
+}
+
+func (w *wireEvent) event() CustomEvent {
+	return CustomEvent{EventID: string(w.EventID), Linkname: w.Linkname, Name: w.Name, ProjectLinkname: w.ProjectLinkname}
+}
+
+// UnmarshalJSON decodes a custom event from plain json.Unmarshal too,
+// accepting event_id as a string or a number.
+func (e *CustomEvent) UnmarshalJSON(b []byte) error {
+	var w wireEvent
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*e = w.event()
+	return nil
+}
+
+// goalRequest is the create-goal body. Field order follows the official
+// example, so the time-spent example is reproduced byte for byte.
+type goalRequest struct {
+	Goal goalBody `json:"projectgoal"`
+}
+
+type goalBody struct {
+	DisplayName     string    `json:"display_name"`
+	GoalType        GoalType  `json:"goal_type"`
+	GoalURL         string    `json:"goal_url,omitempty"`
+	IncludeURLs     []string  `json:"include_urls"`
+	ExcludeURLs     []string  `json:"exclude_urls"`
+	URL             []URLRule `json:"url,omitempty"`
+	TimeThreshold   int       `json:"time_threshold,omitempty"`
+	ProjectLinkname string    `json:"project_linkname"`
+}
+
+// eventRequest is the create-custom-event body.
+type eventRequest struct {
+	Event eventBody `json:"customevent"`
+}
+
+type eventBody struct {
+	Name            string `json:"event_name"`
+	ProjectLinkname string `json:"project_linkname"`
+}
+
+// nonNil makes an empty list encode as [] rather than null.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func (in *GoalInput) body(projectLinkname string) *goalRequest {
+	return &goalRequest{Goal: goalBody{
+		DisplayName:     in.DisplayName,
+		GoalType:        in.GoalType,
+		GoalURL:         in.GoalURL,
+		IncludeURLs:     nonNil(in.IncludeURLs),
+		ExcludeURLs:     nonNil(in.ExcludeURLs),
+		URL:             in.URL,
+		TimeThreshold:   in.TimeThreshold,
+		ProjectLinkname: projectLinkname,
+	}}
+}
+
+// Validate checks what PageSense requires before anything is sent: a
+// display name, a known goal type, a positive time threshold for
+// TimeSpentGoal (and never a negative one), a goal URL for PageVisitGoal,
+// and known match types in the URL rules. The error is a *ValidationError
+// naming the wire field.
+func (in *GoalInput) Validate() error {
+	if in == nil {
+		return transport.Invalid("projectgoal", "missing goal input")
+	}
+	if strings.TrimSpace(in.DisplayName) == "" {
+		return transport.Invalid("display_name", "must not be empty")
+	}
+	if !in.GoalType.Valid() {
+		return transport.Invalid("goal_type", "unknown goal type %d (want 1 to 10)", int(in.GoalType))
+	}
+	if in.TimeThreshold < 0 {
+		return transport.Invalid("time_threshold", "must not be negative, got %d", in.TimeThreshold)
+	}
+	if in.GoalType == TimeSpentGoal && in.TimeThreshold == 0 {
+		return transport.Invalid("time_threshold", "must be positive (seconds) for %s", in.GoalType)
+	}
+	if in.GoalType == PageVisitGoal && strings.TrimSpace(in.GoalURL) == "" {
+		return transport.Invalid("goal_url", "required for %s", in.GoalType)
+	}
+	for i, r := range in.URL {
+		if !r.MatchType.Valid() {
+			return transport.Invalid("match_type", "url[%d]: unknown match type %d (want 1 to 8 or 10)", i, int(r.MatchType))
+		}
+	}
+	return nil
+}

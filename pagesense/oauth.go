@@ -1,0 +1,226 @@
+package pagesense
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/oauth2"
+
+	"github.com/goalkit/goalkit/internal/transport"
+)
+
+// Token refresh tuning. Zoho access tokens live an hour and Zoho allows at
+// most 10 token requests per 10 minutes per refresh token.
+const (
+	// TokenExpiryDelta is how long before its expiry a cached access
+	// token is replaced.
+	TokenExpiryDelta = time.Minute
+	// DefaultRefreshCoolDown is how long a failed refresh is answered from
+	// memory, without a new token request.
+	DefaultRefreshCoolDown = time.Minute
+	// defaultTokenLifetime applies when the answer carries no expires_in.
+	defaultTokenLifetime = time.Hour
+	// maxTokenResponse caps what is read of a token endpoint answer.
+	maxTokenResponse = 1 << 20
+)
+
+// OAuthConfig is what Zoho's refresh-token grant needs. Register a
+// "self client" or server-based client in the Zoho API console, get a
+// refresh token once with the scopes you need, then let RefreshTokenSource
+// turn it into access tokens.
+type OAuthConfig struct {
+	ClientID     string
+	ClientSecret string
+	RefreshToken string
+	// DataCenter picks the accounts server (DataCenter.AccountsURL); the
+	// zero value means US.
+	DataCenter DataCenter
+	// Scopes records the scopes the refresh token was granted, e.g.
+	// "PageSense.goals.CREATE", "PageSense.goals.READ". The refresh grant
+	// does not send them: Zoho issues access tokens with the refresh
+	// token's scopes.
+	Scopes []string
+	// TokenURL overrides {accounts}/oauth/v2/token (tests, proxies). It must
+	// be https unless its host is loopback.
+	TokenURL string
+	// CoolDown overrides DefaultRefreshCoolDown; negative turns it off.
+	CoolDown time.Duration
+}
+
+// RefreshTokenSource returns a token source running Zoho's refresh-token
+// grant: POST {accounts}/oauth/v2/token with the form grant_type=refresh_token,
+// client_id, client_secret and refresh_token, against the data center's
+// accounts server.
+//
+// Tokens are cached (oauth2.ReuseTokenSourceWithExpiry) until
+// TokenExpiryDelta before they expire, so many API calls share one token
+// request. Their type is "Zoho-oauthtoken", the scheme PageSense wants.
+//
+// A failed refresh is not retried in a tight loop, since Zoho allows 10
+// token requests per 10 minutes: for the cool-down (one minute by default)
+// after a failure, Token returns the same error without a new request.
+// Errors never contain the client secret or the refresh token. A refresh
+// Zoho refuses (HTTP 400/401, or an "error" field in a 200 answer, which is
+// how Zoho reports a bad refresh token) matches ErrUnauthorized.
+//
+// The token request uses the *http.Client stored in ctx under
+// oauth2.HTTPClient (httpmock in tests), else a default client, and runs
+// under ctx: pass a long-lived context, not one for a single call. A bad
+// config is reported by every Token call.
+func RefreshTokenSource(ctx context.Context, cfg OAuthConfig) oauth2.TokenSource {
+	r, err := newRefresher(ctx, cfg)
+	if err != nil {
+		return failedSource{err}
+	}
+	wait := cfg.CoolDown
+	if wait == 0 {
+		wait = DefaultRefreshCoolDown
+	}
+	return oauth2.ReuseTokenSourceWithExpiry(nil, &coolDown{src: r, wait: wait, now: time.Now}, TokenExpiryDelta)
+}
+
+// failedSource reports a config error on every call.
+type failedSource struct{ err error }
+
+func (f failedSource) Token() (*oauth2.Token, error) { return nil, f.err }
+
+// refresher makes one token request per Token call.
+type refresher struct {
+	ctx      context.Context
+	hc       *http.Client
+	tokenURL string
+	form     string // encoded once; holds the secrets, never printed
+}
+
+func newRefresher(ctx context.Context, cfg OAuthConfig) (*refresher, error) {
+	switch {
+	case cfg.ClientID == "":
+		return nil, errors.New("pagesense: OAuthConfig.ClientID is empty")
+	case cfg.ClientSecret == "":
+		return nil, errors.New("pagesense: OAuthConfig.ClientSecret is empty")
+	case cfg.RefreshToken == "":
+		return nil, errors.New("pagesense: OAuthConfig.RefreshToken is empty")
+	}
+	tokenURL := cfg.TokenURL
+	if tokenURL == "" {
+		dc := cfg.DataCenter
+		if dc == "" {
+			dc = US
+		}
+		if err := validDataCenter(dc); err != nil {
+			return nil, err
+		}
+		tokenURL = dc.AccountsURL() + "/oauth/v2/token"
+	}
+	// The same rule as for base URLs: the secrets never travel over plain
+	// http to a remote host.
+	if _, err := transport.ParseBaseURL(tokenURL); err != nil {
+		return nil, fmt.Errorf("pagesense: OAuthConfig.TokenURL: %w", err)
+	}
+	hc, _ := ctx.Value(oauth2.HTTPClient).(*http.Client)
+	if hc == nil {
+		hc = &http.Client{Timeout: transport.DefaultAttemptTimeout}
+	}
+	form := url.Values{
+		"grant_type":    {"refresh_token"},
+		"client_id":     {cfg.ClientID},
+		"client_secret": {cfg.ClientSecret},
+		"refresh_token": {cfg.RefreshToken},
+	}.Encode()
+	return &refresher{ctx: ctx, hc: hc, tokenURL: tokenURL, form: form}, nil
+}
+
+// tokenResponse is Zoho's answer; a refused refresh comes back as HTTP 200
+// with only "error" set.
+type tokenResponse struct {
+	AccessToken string  `json:"access_token"`
+	TokenType   string  `json:"token_type"`
+	ExpiresIn   flexInt `json:"expires_in"`
+	APIDomain   string  `json:"api_domain"`
+	Error       string  `json:"error"`
+}
+
+func (r *refresher) Token() (*oauth2.Token, error) {
+	req, err := http.NewRequestWithContext(r.ctx, http.MethodPost, r.tokenURL, strings.NewReader(r.form))
+	if err != nil {
+		return nil, fmt.Errorf("pagesense: token request: %w", err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept", "application/json")
+	resp, err := r.hc.Do(req)
+	if err != nil {
+		// *url.Error shows only the token URL; the secrets are in the body.
+		return nil, fmt.Errorf("pagesense: token request: %w", err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxTokenResponse))
+	if err != nil {
+		return nil, fmt.Errorf("pagesense: token request: reading answer: %w", err)
+	}
+	var tr tokenResponse
+	jsonErr := json.Unmarshal(body, &tr)
+	if resp.StatusCode != http.StatusOK || tr.Error != "" {
+		return nil, refreshRefused(resp.StatusCode, tr.Error)
+	}
+	if jsonErr != nil || tr.AccessToken == "" {
+		return nil, fmt.Errorf("pagesense: token request: %d answer without an access token", resp.StatusCode)
+	}
+	life := time.Duration(tr.ExpiresIn) * time.Second
+	if life <= 0 {
+		life = defaultTokenLifetime
+	}
+	tok := &oauth2.Token{AccessToken: tr.AccessToken, TokenType: AuthScheme, Expiry: time.Now().Add(life)}
+	return tok.WithExtra(map[string]any{"api_domain": tr.APIDomain, "token_type": tr.TokenType}), nil
+}
+
+// refreshRefused describes a refused refresh by status and Zoho's error
+// code only (the body is not echoed). A 4xx or an error code is a
+// credential problem and matches ErrUnauthorized; a 5xx is not.
+func refreshRefused(status int, code string) error {
+	if len(code) > 100 {
+		code = code[:100]
+	}
+	msg := fmt.Sprintf("pagesense: token refresh refused: %d %s", status, http.StatusText(status))
+	if code != "" {
+		msg += ": " + code
+	}
+	if status >= 500 && code == "" {
+		return errors.New(msg)
+	}
+	return fmt.Errorf("%s: %w", msg, ErrUnauthorized)
+}
+
+// coolDown remembers a failed refresh for wait and answers it from memory
+// meanwhile, so a burst of calls costs one token request, not one each.
+type coolDown struct {
+	src  oauth2.TokenSource
+	wait time.Duration
+	now  func() time.Time
+
+	mu    sync.Mutex
+	err   error
+	until time.Time
+}
+
+func (c *coolDown) Token() (*oauth2.Token, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.err != nil && c.now().Before(c.until) {
+		return nil, c.err
+	}
+	tok, err := c.src.Token()
+	if err != nil {
+		c.err, c.until = err, c.now().Add(c.wait)
+		return nil, err
+	}
+	c.err = nil
+	return tok, nil
+}
