@@ -110,9 +110,10 @@ func (p *Project) DeleteGoal(ctx context.Context, goalLinkname string) error {
 	if err != nil {
 		return err
 	}
-	// The envelope is decoded so a non-10000 status at HTTP 200 is an error.
+	// The envelope is decoded so a non-10000 status at HTTP 200 is an error;
+	// an empty 200 or a 204 is success.
 	var env envelope
-	return p.c.Do(ctx, &transport.Call{Method: http.MethodDelete, Path: path, Out: &env})
+	return p.c.Do(ctx, &transport.Call{Method: http.MethodDelete, Path: path, Out: &env, AllowEmpty: true})
 }
 
 // CreateCustomEvent creates a custom event in the project:

@@ -228,6 +228,7 @@ func TestDeleteGoal(t *testing.T) {
 	}{
 		"envelope":   {200, `{"status_code": "10000", "status_string": "Operation completed successfully"}`},
 		"no content": {204, ``},
+		"empty 200":  {200, ``},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

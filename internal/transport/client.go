@@ -104,6 +104,9 @@ type Call struct {
 	// Out receives the decoded 2xx body; nil discards it. If Out implements
 	// Envelope, a failure it reports becomes an *APIError.
 	Out any
+	// AllowEmpty makes an empty 2xx body success, leaving Out untouched
+	// (a DELETE that may answer with an envelope or with nothing).
+	AllowEmpty bool
 }
 
 // Envelope is implemented by response types that can report failure inside
@@ -161,7 +164,7 @@ func (c *Client) newRequest(ctx context.Context, call *Call) (*retryablehttp.Req
 		}
 		body = buf
 	}
-	st := &callState{method: call.Method, discard: call.Out == nil}
+	st := &callState{method: call.Method, discard: call.Out == nil, allowEmpty: call.AllowEmpty}
 	if c.auth != nil {
 		h, err := c.auth.Authorization()
 		if err != nil {

@@ -160,6 +160,7 @@ func TestResponseDecoding(t *testing.T) {
 		{"trailing data", 200, `{"id": 1} garbage`, ErrMalformedResponse},
 		{"whitespace only", 200, " \n", ErrMalformedResponse},
 		{"valid", 200, `{"id": 1}`, nil},
+		{"empty allowed", 200, "", nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -167,7 +168,8 @@ func TestResponseDecoding(t *testing.T) {
 			c, mt := newMock(t)
 			mt.RegisterResponder("GET", testBase+"/x", respond(tc.status, tc.body))
 			var out struct{ ID int }
-			err := get(c, "/x", &out)
+			call := &Call{Method: "GET", Path: "/x", Out: &out, AllowEmpty: tc.name == "empty allowed"}
+			err := c.Do(context.Background(), call)
 			if !errors.Is(err, tc.wantErr) || (tc.wantErr == nil && err != nil) {
 				t.Fatalf("err = %v, want %v", err, tc.wantErr)
 			}

@@ -74,6 +74,9 @@ func (c *Client) readResponse(st *callState, resp *http.Response, out any) error
 		return nil
 	}
 	if len(bytes.TrimSpace(st.body)) == 0 {
+		if st.allowEmpty {
+			return nil
+		}
 		return fmt.Errorf("goalkit: %s %s: %d: %w: empty body", st.method, st.url, resp.StatusCode, ErrMalformedResponse)
 	}
 	if err := json.Unmarshal(st.body, out); err != nil {

@@ -29,6 +29,7 @@ type callState struct {
 	body          []byte // the final response's body, read inside the retry loop
 	buffered      bool   // body holds the final response's body
 	discard       bool   // the caller wants no body: any 2xx is success
+	allowEmpty    bool   // an empty 2xx body is success
 }
 
 func stateOf(ctx context.Context) *callState {
