@@ -110,7 +110,8 @@ func TestNoCredentialsOnCrossHostRedirect(t *testing.T) {
 	mt.RegisterResponder("GET", testBase+"/a", record(302, testBase+"/b"))
 	mt.RegisterResponder("GET", testBase+"/b", record(302, "https://evil.example.net/steal"))
 	mt.RegisterResponder("GET", "https://evil.example.net/steal", record(302, "http://api.example.com/v1/c"))
-	mt.RegisterResponder("GET", "http://api.example.com/v1/c", record(200, ""))
+	mt.RegisterResponder("GET", "http://api.example.com/v1/c", record(302, "https://eu.api.example.com/v1/d"))
+	mt.RegisterResponder("GET", "https://eu.api.example.com/v1/d", record(200, ""))
 	if err := get(c, "/a", nil); err != nil {
 		t.Fatal(err)
 	}

@@ -39,7 +39,13 @@ func benchBody(n int) string {
 // the same call written with raw net/http + encoding/json, against one
 // loopback server in the same run. Run with -benchmem.
 func BenchmarkGetJSON(b *testing.B) {
-	body := benchBody(25)
+	for _, n := range []int{1, 25} {
+		b.Run(fmt.Sprintf("goals=%d", n), func(b *testing.B) { benchGetJSON(b, n) })
+	}
+}
+
+func benchGetJSON(b *testing.B, n int) {
+	body := benchBody(n)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write([]byte(body))
@@ -61,7 +67,7 @@ func BenchmarkGetJSON(b *testing.B) {
 			var out []benchGoal
 			err = json.NewDecoder(resp.Body).Decode(&out)
 			resp.Body.Close()
-			if err != nil || resp.StatusCode != 200 || len(out) != 25 {
+			if err != nil || resp.StatusCode != 200 || len(out) != n {
 				b.Fatal(err, resp.StatusCode)
 			}
 		}
@@ -75,7 +81,7 @@ func BenchmarkGetJSON(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			var out []benchGoal
-			if err := c.Do(ctx, &Call{Method: http.MethodGet, Path: "/goals", Out: &out}); err != nil || len(out) != 25 {
+			if err := c.Do(ctx, &Call{Method: http.MethodGet, Path: "/goals", Out: &out}); err != nil || len(out) != n {
 				b.Fatal(err)
 			}
 		}

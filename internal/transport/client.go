@@ -39,6 +39,7 @@ type Client struct {
 	maxBody     int64
 	auth        Authorizer
 	decodeError func(*APIError)
+	onResponse  retryablehttp.ResponseHandlerFunc // c.handleResponse, bound once
 }
 
 // New builds a client from the dialect's defaults and the user's options.
@@ -79,6 +80,7 @@ func New(d Dialect, opts ...Option) (*Client, error) {
 		decodeError: d.DecodeError,
 	}
 	c.http = c.wrapHTTPClient(s.HTTPClient)
+	c.onResponse = c.handleResponse
 	return c, nil
 }
 
@@ -176,7 +178,12 @@ func (c *Client) newRequest(ctx context.Context, call *Call) (*retryablehttp.Req
 	if err != nil {
 		return nil, fmt.Errorf("goalkit: building request: %w", redactURLError(err))
 	}
-	st.url = RedactURL(req.URL)
+	st.req = req.Request
+	if st.authorization != "" {
+		// Set once here; the round tripper strips it from any request for
+		// another origin (a redirect).
+		req.Header.Set("Authorization", st.authorization)
+	}
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
 	if body != nil {

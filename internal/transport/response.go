@@ -20,6 +20,10 @@ func isSuccess(status int) bool { return status >= 200 && status <= 299 }
 // retry policy can repeat for idempotent methods. A 2xx body over the cap
 // is ErrResponseTooLarge; of an error body the first MaxErrorBody bytes are
 // kept and a failed read still makes an *APIError.
+func (c *Client) handleResponse(resp *http.Response) error {
+	return c.bufferBody(stateOf(resp.Request.Context()), resp)
+}
+
 func (c *Client) bufferBody(st *callState, resp *http.Response) error {
 	defer resp.Body.Close()
 	st.buffered = true
@@ -51,15 +55,31 @@ func readCapped(r io.Reader, limit, hint int64) ([]byte, error) {
 	if hint > limit {
 		return nil, ErrResponseTooLarge
 	}
-	var buf bytes.Buffer
+	size := int64(bytes.MinRead)
 	if hint >= 0 {
-		buf.Grow(int(hint) + bytes.MinRead) // one allocation when the length is known
+		size = hint + 1 // one allocation when the length is known: room to see EOF
 	}
-	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
-	if int64(buf.Len()) > limit {
-		return nil, ErrResponseTooLarge
+	buf := make([]byte, 0, size)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grow
+		}
+		room := buf[len(buf):cap(buf)]
+		if over := int64(len(buf)+len(room)) - (limit + 1); over > 0 {
+			room = room[:int64(len(room))-over] // read at most one byte past the cap
+		}
+		n, err := r.Read(room)
+		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > limit {
+			return nil, ErrResponseTooLarge
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
 	}
-	return buf.Bytes(), err
 }
 
 // readResponse turns the final response into out or an error.
@@ -77,14 +97,14 @@ func (c *Client) readResponse(st *callState, resp *http.Response, out any) error
 		if st.allowEmpty {
 			return nil
 		}
-		return fmt.Errorf("goalkit: %s %s: %d: %w: empty body", st.method, st.url, resp.StatusCode, ErrMalformedResponse)
+		return fmt.Errorf("goalkit: %s %s: %d: %w: empty body", st.method, st.redactedURL(), resp.StatusCode, ErrMalformedResponse)
 	}
 	if err := json.Unmarshal(st.body, out); err != nil {
-		return fmt.Errorf("goalkit: %s %s: %d: %w: %v", st.method, st.url, resp.StatusCode, ErrMalformedResponse, err)
+		return fmt.Errorf("goalkit: %s %s: %d: %w: %v", st.method, st.redactedURL(), resp.StatusCode, ErrMalformedResponse, err)
 	}
 	if env, ok := out.(Envelope); ok {
 		if code, msg, failed := env.Failure(); failed {
-			e := &APIError{StatusCode: resp.StatusCode, Method: st.method, URL: st.url, Code: code, Message: msg}
+			e := &APIError{StatusCode: resp.StatusCode, Method: st.method, URL: st.redactedURL(), Code: code, Message: msg}
 			e.Body = st.body[:min(len(st.body), MaxErrorBody)]
 			return e
 		}
@@ -95,7 +115,7 @@ func (c *Client) readResponse(st *callState, resp *http.Response, out any) error
 // apiError builds the *APIError for a non-2xx response and lets the dialect
 // read its body.
 func (c *Client) apiError(st *callState, resp *http.Response) error {
-	e := &APIError{StatusCode: resp.StatusCode, Method: st.method, URL: st.url, Body: st.body}
+	e := &APIError{StatusCode: resp.StatusCode, Method: st.method, URL: st.redactedURL(), Body: st.body}
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
 		e.RetryAfter, _ = parseRetryAfter(resp.Header.Get("Retry-After"))
 	}

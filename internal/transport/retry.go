@@ -21,9 +21,10 @@ type callKey struct{}
 // callState is the per-call bookkeeping shared by the retry hooks and the
 // round tripper. A call's attempts run one after another, never at once.
 type callState struct {
+	retry         retryablehttp.Client // per call, so Backoff can reach this state
 	method        string
-	url           string // redacted, for logs and errors
-	authorization string // header value, asked for once per call
+	req           *http.Request // the first request, for redactedURL
+	authorization string        // header value, asked for once per call
 	attempt       int
 	lastErr       error  // the connection error the policy last saw
 	body          []byte // the final response's body, read inside the retry loop
@@ -31,6 +32,10 @@ type callState struct {
 	discard       bool   // the caller wants no body: any 2xx is success
 	allowEmpty    bool   // an empty 2xx body is success
 }
+
+// redactedURL renders the call's URL for an error or a log line. It is
+// computed only when needed: the happy path never pays for it.
+func (st *callState) redactedURL() string { return RedactURL(st.req.URL) }
 
 func stateOf(ctx context.Context) *callState {
 	st, _ := ctx.Value(callKey{}).(*callState)
@@ -50,19 +55,17 @@ func idempotent(method string) bool {
 // Backoff hook can see the call's state (it is only handed the response,
 // which is nil after a connection error).
 func (c *Client) send(req *retryablehttp.Request, st *callState) (*http.Response, error) {
-	req.SetResponseHandler(func(resp *http.Response) error { return c.bufferBody(st, resp) })
-	rc := &retryablehttp.Client{
-		HTTPClient:   c.http,
-		RetryMax:     c.retryMax,
-		RetryWaitMin: c.waitMin,
-		RetryWaitMax: c.waitMax,
-		CheckRetry:   c.checkRetry,
-		Backoff: func(min, max time.Duration, n int, resp *http.Response) time.Duration {
-			return c.backoff(st, min, max, n, resp)
-		},
-		// Keep the last response: it becomes an *APIError with its body.
-		ErrorHandler: retryablehttp.PassthroughErrorHandler,
+	req.SetResponseHandler(c.onResponse)
+	rc := &st.retry
+	rc.HTTPClient = c.http
+	rc.RetryMax = c.retryMax
+	rc.RetryWaitMin, rc.RetryWaitMax = c.waitMin, c.waitMax
+	rc.CheckRetry = c.checkRetry
+	rc.Backoff = func(min, max time.Duration, n int, resp *http.Response) time.Duration {
+		return c.backoff(st, min, max, n, resp)
 	}
+	// Keep the last response: it becomes an *APIError with its body.
+	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
 	resp, err := rc.Do(req)
 	if err == nil {
 		return resp, nil
@@ -73,7 +76,7 @@ func (c *Client) send(req *retryablehttp.Request, st *callState) (*http.Response
 	if ctxErr := req.Context().Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
 		err = ctxErr
 	}
-	return nil, fmt.Errorf("goalkit: %s %s: %w", st.method, st.url, redactURLError(err))
+	return nil, fmt.Errorf("goalkit: %s %s: %w", st.method, st.redactedURL(), redactURLError(err))
 }
 
 // checkRetry is the retry policy (DESIGN.md): 429 for every method unless
@@ -116,7 +119,7 @@ func (c *Client) backoff(st *callState, min, max time.Duration, n int, resp *htt
 	}
 	if c.logger != nil {
 		attrs := []slog.Attr{
-			slog.String("method", st.method), slog.String("url", st.url),
+			slog.String("method", st.method), slog.String("url", st.redactedURL()),
 			slog.Int("attempt", n+1), slog.Duration("wait", wait),
 		}
 		if resp != nil {

@@ -8,9 +8,9 @@ import (
 )
 
 // pipelineTransport sits between the retry loop and the user's transport:
-// it attaches the call's Authorization header, but only to requests for the
-// client's own origin (a redirect elsewhere goes without it), and logs each
-// attempt when a logger is set.
+// it removes the Authorization header from any request for another origin
+// (net/http keeps it on a redirect to a subdomain or another scheme), and
+// logs each attempt when a logger is set.
 type pipelineTransport struct {
 	next   http.RoundTripper
 	origin *url.URL
@@ -35,18 +35,20 @@ func (c *Client) wrapHTTPClient(hc *http.Client) *http.Client {
 // RoundTrip implements http.RoundTripper.
 func (t *pipelineTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	st := stateOf(req.Context())
-	if st != nil && st.authorization != "" && SameOrigin(t.origin, req.URL) {
+	if req.Header.Get("Authorization") != "" && !SameOrigin(t.origin, req.URL) {
 		r := *req // RoundTrip must not change the caller's request
 		r.Header = req.Header.Clone()
-		r.Header.Set("Authorization", st.authorization)
+		r.Header.Del("Authorization")
 		req = &r
 	}
 	if t.logger == nil || st == nil {
-		return t.next.RoundTrip(req)
+		resp, err := t.next.RoundTrip(req)
+		return withRequest(resp, req), err
 	}
 	st.attempt++
 	start := time.Now()
 	resp, err := t.next.RoundTrip(req)
+	resp = withRequest(resp, req)
 	attrs := []slog.Attr{
 		slog.String("method", req.Method), slog.String("url", RedactURL(req.URL)),
 		slog.Int("attempt", st.attempt), slog.Duration("duration", time.Since(start)),
@@ -58,4 +60,13 @@ func (t *pipelineTransport) RoundTrip(req *http.Request) (*http.Response, error)
 	}
 	t.logger.LogAttrs(req.Context(), slog.LevelDebug, "goalkit: attempt", attrs...)
 	return resp, err
+}
+
+// withRequest fills resp.Request, which some RoundTrippers (test doubles)
+// leave nil; the pipeline finds the call's state through it.
+func withRequest(resp *http.Response, req *http.Request) *http.Response {
+	if resp != nil && resp.Request == nil {
+		resp.Request = req
+	}
+	return resp
 }
