@@ -33,28 +33,48 @@ type Condition struct {
 	Value string `json:"value"`
 }
 
-// goalWire is Goal with the lenient enabled flag; the embedded alias has
-// Goal's other fields without its methods.
+// goalWire is Goal on the wire: the same fields, with the lenient enabled
+// flag. The client decodes into it directly, so a list is scanned once (a
+// Goal.UnmarshalJSON per element would make encoding/json scan each goal
+// twice).
 type goalWire struct {
-	*goalAlias
-	Enabled zopim.Flag `json:"enabled"`
+	ID                int64            `json:"id"`
+	Name              string           `json:"name"`
+	Description       string           `json:"description"`
+	Enabled           zopim.Flag       `json:"enabled"`
+	AttributionModel  AttributionModel `json:"attribution_model"`
+	AttributionPeriod int              `json:"attribution_period"`
+	Settings          Settings         `json:"settings"`
 }
 
-type goalAlias Goal
+func (w *goalWire) goal() Goal {
+	return Goal{
+		ID: w.ID, Name: w.Name, Description: w.Description, Enabled: bool(w.Enabled),
+		AttributionModel: w.AttributionModel, AttributionPeriod: w.AttributionPeriod, Settings: w.Settings,
+	}
+}
+
+func wireOf(g *Goal) goalWire {
+	return goalWire{
+		ID: g.ID, Name: g.Name, Description: g.Description, Enabled: zopim.Flag(g.Enabled),
+		AttributionModel: g.AttributionModel, AttributionPeriod: g.AttributionPeriod, Settings: g.Settings,
+	}
+}
 
 // UnmarshalJSON decodes a goal, accepting enabled as 1/0 or true/false.
+// Fields absent from b keep their values.
 func (g *Goal) UnmarshalJSON(b []byte) error {
-	w := goalWire{goalAlias: (*goalAlias)(g), Enabled: zopim.Flag(g.Enabled)}
+	w := wireOf(g)
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	g.Enabled = bool(w.Enabled)
+	*g = w.goal()
 	return nil
 }
 
 // MarshalJSON encodes a goal as the docs show it, enabled as 1/0.
 func (g Goal) MarshalJSON() ([]byte, error) {
-	return json.Marshal(goalWire{goalAlias: (*goalAlias)(&g), Enabled: zopim.Flag(g.Enabled)})
+	return json.Marshal(wireOf(&g))
 }
 
 // MarshalJSON sends a nil condition list as [] rather than null.

@@ -10,9 +10,13 @@ import (
 
 // List returns every goal of the account (the API does not paginate).
 func (c *Client) List(ctx context.Context) ([]Goal, error) {
-	var out []Goal
-	if err := c.t.Do(ctx, &transport.Call{Method: http.MethodGet, Path: "/goals", Out: &out}); err != nil {
+	var wire []goalWire
+	if err := c.t.Do(ctx, &transport.Call{Method: http.MethodGet, Path: "/goals", Out: &wire}); err != nil {
 		return nil, err
+	}
+	out := make([]Goal, len(wire))
+	for i := range wire {
+		out[i] = wire[i].goal()
 	}
 	return out, nil
 }
@@ -23,11 +27,7 @@ func (c *Client) Get(ctx context.Context, id int64) (*Goal, error) {
 	if err != nil {
 		return nil, err
 	}
-	var g Goal
-	if err := c.t.Do(ctx, &transport.Call{Method: http.MethodGet, Path: path, Out: &g}); err != nil {
-		return nil, err
-	}
-	return &g, nil
+	return c.goalCall(ctx, http.MethodGet, path, nil)
 }
 
 // Create adds a goal and returns it with its id. p needs a name; the other
@@ -38,11 +38,7 @@ func (c *Client) Create(ctx context.Context, p *GoalParams) (*Goal, error) {
 	if err := p.validateCreate(); err != nil {
 		return nil, err
 	}
-	var g Goal
-	if err := c.t.Do(ctx, &transport.Call{Method: http.MethodPost, Path: "/goals", Body: p, Out: &g}); err != nil {
-		return nil, err
-	}
-	return &g, nil
+	return c.goalCall(ctx, http.MethodPost, "/goals", p.wire())
 }
 
 // Update changes the fields set in p, and only those; at least one must be
@@ -55,11 +51,7 @@ func (c *Client) Update(ctx context.Context, id int64, p *GoalParams) (*Goal, er
 	if err := p.validateUpdate(); err != nil {
 		return nil, err
 	}
-	var g Goal
-	if err := c.t.Do(ctx, &transport.Call{Method: http.MethodPut, Path: path, Body: p, Out: &g}); err != nil {
-		return nil, err
-	}
-	return &g, nil
+	return c.goalCall(ctx, http.MethodPut, path, p.wire())
 }
 
 // Delete removes a goal (204 No Content).
@@ -69,6 +61,16 @@ func (c *Client) Delete(ctx context.Context, id int64) error {
 		return err
 	}
 	return c.t.Do(ctx, &transport.Call{Method: http.MethodDelete, Path: path})
+}
+
+// goalCall sends a call answered by one goal.
+func (c *Client) goalCall(ctx context.Context, method, path string, body any) (*Goal, error) {
+	var w goalWire
+	if err := c.t.Do(ctx, &transport.Call{Method: method, Path: path, Body: body, Out: &w}); err != nil {
+		return nil, err
+	}
+	g := w.goal()
+	return &g, nil
 }
 
 // goalPath is /goals/{id}; ids are positive.

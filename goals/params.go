@@ -38,10 +38,16 @@ type paramsWire struct {
 
 // MarshalJSON encodes the set fields only, enabled as 1/0.
 func (p GoalParams) MarshalJSON() ([]byte, error) {
-	return json.Marshal(paramsWire{
+	return json.Marshal(p.wire())
+}
+
+// wire is what Create and Update send (directly: encoding/json would
+// otherwise encode twice through MarshalJSON).
+func (p *GoalParams) wire() *paramsWire {
+	return &paramsWire{
 		Name: p.Name, Description: p.Description, Enabled: (*zopim.Flag)(p.Enabled),
 		AttributionModel: p.AttributionModel, AttributionPeriod: p.AttributionPeriod, Settings: p.Settings,
-	})
+	}
 }
 
 // UnmarshalJSON decodes a request body (as a fake server does); absent

@@ -1,9 +1,9 @@
 package zopim
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
-	"strings"
 )
 
 // Flag is the "enabled" field. The docs say an integer (1/0), real
@@ -22,7 +22,7 @@ func (f Flag) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON accepts 1, 0, true, false, "1", "0", "true", "false" and
 // null. Anything else is a *json.UnmarshalTypeError.
 func (f *Flag) UnmarshalJSON(b []byte) error {
-	switch strings.Trim(strings.TrimSpace(string(b)), `"`) {
+	switch string(bytes.Trim(bytes.TrimSpace(b), `"`)) { // no allocation
 	case "null":
 		return nil
 	case "1", "true":

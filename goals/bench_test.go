@@ -1,0 +1,109 @@
+package goals_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/goalkit/goalkit/goals"
+	"github.com/goalkit/goalkit/internal/benchkit"
+)
+
+// rawGoal is what a hand-written client would decode into.
+type rawGoal struct {
+	ID                int64  `json:"id"`
+	Name              string `json:"name"`
+	Description       string `json:"description"`
+	Enabled           bool   `json:"enabled"`
+	AttributionModel  string `json:"attribution_model"`
+	AttributionPeriod int    `json:"attribution_period"`
+	Settings          struct {
+		Conditions []struct {
+			Operator string `json:"operator"`
+			Type     string `json:"type"`
+			Value    string `json:"value"`
+		} `json:"conditions"`
+	} `json:"settings"`
+}
+
+const benchGoalJSON = `{"id":%d,"name":"Goal %d","description":"A sample goal","enabled":true,"attribution_model":"first_touch","attribution_period":30,"settings":{"conditions":[{"operator":"equals","type":"url","value":"http://cart.com/"},{"operator":"contains","type":"url","value":"cart"}]}}`
+
+func benchClient(b *testing.B, base string, hc *http.Client) *goals.Client {
+	c, err := goals.NewClient(goals.WithBaseURL(base), goals.WithHTTPClient(hc), goals.WithToken("tok"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c
+}
+
+// BenchmarkList: goals.Client.List beside raw net/http + encoding/json.
+func BenchmarkList(b *testing.B) {
+	const n = 25
+	items := make([]string, n)
+	for i := range items {
+		items[i] = fmt.Sprintf(benchGoalJSON, i, i)
+	}
+	srv := benchkit.Server(b, 200, []byte("["+strings.Join(items, ",")+"]"))
+	ctx := context.Background()
+	benchkit.Pair(b, func(b *testing.B, hc *http.Client) {
+		for b.Loop() {
+			var out []rawGoal
+			if err := benchkit.RawJSON(ctx, hc, "GET", srv.URL+"/goals", "Bearer tok", nil, &out); err != nil || len(out) != n {
+				b.Fatal(err)
+			}
+		}
+	}, func(b *testing.B, hc *http.Client) {
+		c := benchClient(b, srv.URL, hc)
+		for b.Loop() {
+			if out, err := c.List(ctx); err != nil || len(out) != n {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkCreate: goals.Client.Create (validated, only set fields sent)
+// beside the raw POST of the same body.
+func BenchmarkCreate(b *testing.B) {
+	srv := benchkit.Server(b, 201, []byte(fmt.Sprintf(benchGoalJSON, 3, 3)))
+	ctx := context.Background()
+	conds := []goals.Condition{{Type: goals.ConditionURL, Operator: goals.OperatorEquals, Value: "http://cart.com/"}}
+	benchkit.Pair(b, func(b *testing.B, hc *http.Client) {
+		type rawCondition struct {
+			Operator string `json:"operator"`
+			Type     string `json:"type"`
+			Value    string `json:"value"`
+		}
+		type rawParams struct {
+			Name              string `json:"name"`
+			Enabled           int    `json:"enabled"`
+			AttributionModel  string `json:"attribution_model"`
+			AttributionPeriod int    `json:"attribution_period"`
+			Settings          struct {
+				Conditions []rawCondition `json:"conditions"`
+			} `json:"settings"`
+		}
+		for b.Loop() {
+			in := rawParams{Name: "Goal 3", Enabled: 1, AttributionModel: "first_touch", AttributionPeriod: 15}
+			in.Settings.Conditions = []rawCondition{{"equals", "url", "http://cart.com/"}}
+			var out rawGoal
+			if err := benchkit.RawJSON(ctx, hc, "POST", srv.URL+"/goals", "Bearer tok", in, &out); err != nil || out.ID != 3 {
+				b.Fatal(err)
+			}
+		}
+	}, func(b *testing.B, hc *http.Client) {
+		c := benchClient(b, srv.URL, hc)
+		for b.Loop() {
+			p := &goals.GoalParams{
+				Name: goals.Ptr("Goal 3"), Enabled: goals.Ptr(true),
+				AttributionModel: goals.Ptr(goals.FirstTouch), AttributionPeriod: goals.Ptr(15),
+				Settings: &goals.Settings{Conditions: conds},
+			}
+			if g, err := c.Create(ctx, p); err != nil || g.ID != 3 {
+				b.Fatal(err)
+			}
+		}
+	})
+}
