@@ -12,7 +12,25 @@
 //
 // Serve it with NewServer (httptest) and giosg.WithBaseURL(srv.URL), or
 // mount Responder on an httpmock.MockTransport. Routes work under any base
-// prefix: .../orgs/{org}/goals[/{goal}[/matches]].
+// prefix: .../orgs/{org}/goals[/{goal}[/matches]]. A test of code that
+// records a conversion:
+//
+//	f := giosgtest.New()
+//	srv := giosgtest.NewServerWith(f)
+//	defer srv.Close()
+//	client, err := giosg.NewClient(giosg.WithBaseURL(srv.URL), giosg.WithAPIToken("any"))
+//	if err != nil {
+//		t.Fatal(err)
+//	}
+//	org := client.Org("org-1")
+//	goal, err := org.CreateGoal(ctx, &giosg.GoalInput{Name: "Purchase", AllowAnyRoom: true})
+//	if err != nil {
+//		t.Fatal(err)
+//	}
+//	recordSale(ctx, org, goal.ID) // the code under test calls CreateExternalMatch
+//	if got := f.Matches(goal.ID); len(got) != 1 {
+//		t.Errorf("recorded %d matches, want 1", len(got))
+//	}
 package giosgtest
 
 import (

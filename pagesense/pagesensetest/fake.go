@@ -19,6 +19,28 @@
 //
 // Error envelopes carry the fake's own codes (CodeInvalid, ...): the real
 // ones are undocumented.
+//
+// In a test:
+//
+//	srv := pagesensetest.NewServer()
+//	defer srv.Close()
+//	client, err := pagesense.NewClient(pagesense.WithBaseURL(srv.URL), pagesense.WithToken("any"))
+//	if err != nil {
+//		t.Fatal(err)
+//	}
+//	project := client.Project("my-portal", "my-project")
+//	goal, err := project.CreateGoal(ctx, &pagesense.GoalInput{
+//		DisplayName: "Pricing page",
+//		GoalType:    pagesense.PageVisitGoal,
+//		GoalURL:     "https://example.com/pricing",
+//	})
+//
+// or, under an httpmock transport, whatever the base URL:
+//
+//	mt := httpmock.NewMockTransport()
+//	mt.RegisterNoResponder(pagesensetest.New().Responder())
+//	client, err := pagesense.NewClient(pagesense.WithToken("any"),
+//		pagesense.WithHTTPClient(&http.Client{Transport: mt}))
 package pagesensetest
 
 import (
