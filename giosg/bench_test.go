@@ -2,7 +2,6 @@ package giosg_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"github.com/goalkit/goalkit/giosg"
+	"github.com/goalkit/goalkit/internal/benchkit"
 )
 
 const (
@@ -18,26 +18,27 @@ const (
 	benchPageSize = 100
 )
 
+// benchGoalJSON is the seed's goal object; page goals get their own ids.
+const benchGoalJSON = `{"id":"4d0648b8-9074-11e6-963e-f45c89c72de3","name":"User sent a lead","allowed_rooms":["e6a850ca-e1d3-11e4-9706-38b1dbe48b5b"],"allow_any_room":false,"default_value":"10.00","conditions":[{"negate":false,"settings":{},"type":27,"value":""}],"organization_id":"ac83d426-be80-4d75-8c62-49a77f98468e","organization":{"id":"ac83d426-be80-4d75-8c62-49a77f98468e","name":"Example Ltd."},"created_by_user_id":"ac83d426-be80-4d75-8c62-49a77f98468e","created_by_user":{"id":"ac83d426-be80-4d75-8c62-49a77f98468e","full_name":"Bill Giosg","first_name":"Bill","last_name":"Giosg","organization_id":"ac83d426-be80-4d75-8c62-49a77f98468e","is_bot":false},"created_at":"2016-09-01T11:31:36.042Z","updated_at":"2016-09-01T15:31:36.042Z","updated_by_user_id":"ac83d426-be80-4d75-8c62-49a77f98468e","updated_by_user":{"id":"ac83d426-be80-4d75-8c62-49a77f98468e","full_name":"Bill Giosg","first_name":"Bill","last_name":"Giosg","organization_id":"ac83d426-be80-4d75-8c62-49a77f98468e","is_bot":false}}`
+
 // benchServer serves benchGoals seed-like goals in pages of benchPageSize,
 // rendered once up front so the server costs little.
 func benchServer(b *testing.B) *httptest.Server {
 	b.Helper()
 	var pages [][]byte
-	var srv *httptest.Server
-	mux := http.NewServeMux()
-	mux.HandleFunc("/orgs/o/goals", func(w http.ResponseWriter, r *http.Request) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		i := 0
 		fmt.Sscan(r.URL.Query().Get("cursor"), &i)
 		w.Header().Set("Content-Type", "application/json")
 		w.Write(pages[i])
-	})
-	srv = httptest.NewServer(mux)
+	}))
 	b.Cleanup(srv.Close)
 	n := benchGoals / benchPageSize
 	for p := range n {
-		var goals []string
-		for i := range benchPageSize {
-			goals = append(goals, fmt.Sprintf(`{"id":"goal-%d-%d","name":"User sent a lead","allowed_rooms":["e6a850ca-e1d3-11e4-9706-38b1dbe48b5b"],"allow_any_room":false,"default_value":"10.00","conditions":[{"negate":false,"settings":{},"type":27,"value":""}],"organization_id":"ac83d426-be80-4d75-8c62-49a77f98468e","organization":{"id":"ac83d426-be80-4d75-8c62-49a77f98468e","name":"Example Ltd."},"created_by_user_id":"ac83d426-be80-4d75-8c62-49a77f98468e","created_by_user":{"id":"ac83d426-be80-4d75-8c62-49a77f98468e","full_name":"Bill Giosg","first_name":"Bill","last_name":"Giosg","organization_id":"ac83d426-be80-4d75-8c62-49a77f98468e","is_bot":false},"created_at":"2016-09-01T11:31:36.042Z","updated_at":"2016-09-01T15:31:36.042Z","updated_by_user_id":"ac83d426-be80-4d75-8c62-49a77f98468e","updated_by_user":{"id":"ac83d426-be80-4d75-8c62-49a77f98468e","full_name":"Bill Giosg","first_name":"Bill","last_name":"Giosg","organization_id":"ac83d426-be80-4d75-8c62-49a77f98468e","is_bot":false}}`, p, i))
+		goals := make([]string, benchPageSize)
+		for i := range goals {
+			id := fmt.Sprintf("goal-%d-%d", p, i)
+			goals[i] = strings.Replace(benchGoalJSON, "4d0648b8-9074-11e6-963e-f45c89c72de3", id, 1)
 		}
 		next := "null"
 		if p+1 < n {
@@ -48,26 +49,79 @@ func benchServer(b *testing.B) *httptest.Server {
 	return srv
 }
 
+// BenchmarkAllGoals walks 10,000 goals (100 pages) with AllGoals beside
+// the same walk in raw net/http + encoding/json, in one run.
 func BenchmarkAllGoals(b *testing.B) {
 	srv := benchServer(b)
-	c, err := giosg.NewClient(giosg.WithBaseURL(srv.URL), giosg.WithAPIToken("t"))
+	ctx := context.Background()
+	benchkit.Pair(b, func(b *testing.B, hc *http.Client) {
+		for b.Loop() {
+			if n := rawWalk(b, ctx, hc, srv.URL+"/orgs/o/goals"); n != benchGoals {
+				b.Fatal(n)
+			}
+		}
+	}, func(b *testing.B, hc *http.Client) {
+		org := benchOrg(b, srv.URL, hc)
+		for b.Loop() {
+			n := 0
+			for _, err := range org.AllGoals(ctx, nil) {
+				if err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+			if n != benchGoals {
+				b.Fatal(n)
+			}
+		}
+	})
+}
+
+// BenchmarkCreateGoal: CreateGoal (validated) beside the raw POST.
+func BenchmarkCreateGoal(b *testing.B) {
+	srv := benchkit.Server(b, 201, []byte(benchGoalJSON))
+	ctx := context.Background()
+	benchkit.Pair(b, func(b *testing.B, hc *http.Client) {
+		type rawCondition struct {
+			Negate   bool           `json:"negate"`
+			Settings map[string]any `json:"settings"`
+			Type     int            `json:"type"`
+			Value    string         `json:"value"`
+		}
+		type rawInput struct {
+			Name         string         `json:"name"`
+			AllowAnyRoom bool           `json:"allow_any_room"`
+			AllowedRooms []string       `json:"allowed_rooms"`
+			DefaultValue string         `json:"default_value"`
+			Conditions   []rawCondition `json:"conditions"`
+		}
+		for b.Loop() {
+			in := rawInput{Name: "A new goal", AllowAnyRoom: true, AllowedRooms: []string{}, DefaultValue: "10.00",
+				Conditions: []rawCondition{{Settings: map[string]any{}, Type: 1, Value: "Helsinki"}}}
+			var out plainGoal
+			if err := benchkit.RawJSON(ctx, hc, "POST", srv.URL+"/orgs/o/goals", "Token t", in, &out); err != nil || out.Name == "" {
+				b.Fatal(err)
+			}
+		}
+	}, func(b *testing.B, hc *http.Client) {
+		org := benchOrg(b, srv.URL, hc)
+		value := giosg.Decimal("10.00")
+		for b.Loop() {
+			in := &giosg.GoalInput{Name: "A new goal", AllowAnyRoom: true, AllowedRooms: []string{}, DefaultValue: &value,
+				Conditions: []giosg.Condition{{Settings: giosg.Settings{}, Type: 1, Value: "Helsinki"}}}
+			if g, err := org.CreateGoal(ctx, in); err != nil || g.Name == "" {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func benchOrg(b *testing.B, base string, hc *http.Client) *giosg.Org {
+	c, err := giosg.NewClient(giosg.WithBaseURL(base), giosg.WithHTTPClient(hc), giosg.WithAPIToken("t"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	org := c.Org("o")
-	b.ReportAllocs()
-	for b.Loop() {
-		n := 0
-		for _, err := range org.AllGoals(context.Background(), nil) {
-			if err != nil {
-				b.Fatal(err)
-			}
-			n++
-		}
-		if n != benchGoals {
-			b.Fatal(n)
-		}
-	}
+	return c.Org("o")
 }
 
 // plainGoal mirrors the wire goal with no custom decoding at all: the
@@ -94,39 +148,23 @@ type plainGoal struct {
 	UpdatedByUser   *giosg.User         `json:"updated_by_user"`
 }
 
-// BenchmarkBaselineNetHTTP walks the same pages with net/http and
-// encoding/json only, for comparison with BenchmarkAllGoals.
-func BenchmarkBaselineNetHTTP(b *testing.B) {
-	srv := benchServer(b)
-	client := &http.Client{}
-	b.ReportAllocs()
-	for b.Loop() {
-		n := 0
-		next := srv.URL + "/orgs/o/goals"
-		for next != "" {
-			req, _ := http.NewRequest(http.MethodGet, next, nil)
-			req.Header.Set("Authorization", "Token t")
-			resp, err := client.Do(req)
-			if err != nil {
-				b.Fatal(err)
-			}
-			var page struct {
-				Next    *string     `json:"next"`
-				Results []plainGoal `json:"results"`
-			}
-			err = json.NewDecoder(resp.Body).Decode(&page)
-			resp.Body.Close()
-			if err != nil {
-				b.Fatal(err)
-			}
-			n += len(page.Results)
-			next = ""
-			if page.Next != nil {
-				next = *page.Next
-			}
+// rawWalk follows next links with net/http and encoding/json only: the
+// baseline for BenchmarkAllGoals. It returns the goals seen.
+func rawWalk(b *testing.B, ctx context.Context, hc *http.Client, next string) int {
+	n := 0
+	for next != "" {
+		var page struct {
+			Next    *string     `json:"next"`
+			Results []plainGoal `json:"results"`
 		}
-		if n != benchGoals {
-			b.Fatal(n)
+		if err := benchkit.RawJSON(ctx, hc, "GET", next, "Token t", nil, &page); err != nil {
+			b.Fatal(err)
+		}
+		n += len(page.Results)
+		next = ""
+		if page.Next != nil {
+			next = *page.Next
 		}
 	}
+	return n
 }

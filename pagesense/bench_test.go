@@ -2,13 +2,12 @@ package pagesense_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
+	"github.com/goalkit/goalkit/internal/benchkit"
 	"github.com/goalkit/goalkit/pagesense"
 )
 
@@ -25,75 +24,109 @@ func benchBody(n int) string {
 		`, "projectgoals": [` + strings.Join(goals, ",") + `], "timeTakenToProcessTheResult": "5"}`
 }
 
-func benchServer(b *testing.B, n int) *httptest.Server {
-	body := benchBody(n)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		w.Write([]byte(body))
-	}))
-	b.Cleanup(srv.Close)
-	return srv
+// rawGoal is what a hand-written client would decode a goal into.
+type rawGoal struct {
+	GoalID      string   `json:"goal_id"`
+	Linkname    string   `json:"linkname"`
+	DisplayName string   `json:"display_name"`
+	GoalType    int      `json:"goal_type"`
+	GoalURL     string   `json:"goal_url"`
+	IncludeURLs []string `json:"include_urls"`
+	ExcludeURLs []string `json:"exclude_urls"`
+	URL         []struct {
+		MatchType int `json:"match_type"`
+	} `json:"url"`
+	ProjectLinkname string `json:"project_linkname"`
+	Status          string `json:"status"`
 }
 
+// rawEnvelope is the baseline's envelope: it checks status_code too.
+type rawEnvelope[T any] struct {
+	StatusCode string `json:"status_code"`
+	Message    string `json:"message"`
+	Payload    T      `json:"projectgoals"`
+}
+
+func benchProject(b *testing.B, base string, hc *http.Client) *pagesense.Project {
+	c, err := pagesense.NewClient(pagesense.WithBaseURL(base), pagesense.WithHTTPClient(hc), pagesense.WithToken("t"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c.Project("portal", "site")
+}
+
+// BenchmarkListGoals: ListGoals beside raw net/http + encoding/json
+// decoding the same envelope, in one run.
 func BenchmarkListGoals(b *testing.B) {
+	ctx := context.Background()
 	for _, n := range []int{1, 50} {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			srv := benchServer(b, n)
-			c, err := pagesense.NewClient(pagesense.WithBaseURL(srv.URL), pagesense.WithToken("t"))
-			if err != nil {
+		b.Run(fmt.Sprintf("goals=%d", n), func(b *testing.B) {
+			srv := benchkit.Server(b, 200, []byte(benchBody(n)))
+			benchkit.Pair(b, func(b *testing.B, hc *http.Client) {
+				for b.Loop() {
+					var env rawEnvelope[[]rawGoal]
+					err := benchkit.RawJSON(ctx, hc, "GET", srv.URL+"/portal/portal/projectgoals/site", "Zoho-oauthtoken t", nil, &env)
+					if err != nil || env.StatusCode != "10000" || len(env.Payload) != n {
+						b.Fatal(err)
+					}
+				}
+			}, func(b *testing.B, hc *http.Client) {
+				p := benchProject(b, srv.URL, hc)
+				for b.Loop() {
+					if gs, err := p.ListGoals(ctx); err != nil || len(gs) != n {
+						b.Fatal(len(gs), err)
+					}
+				}
+			})
+		})
+	}
+}
+
+// BenchmarkCreateGoal: CreateGoal (validated, wrapped in "projectgoal")
+// beside the raw POST of the official time-spent example.
+func BenchmarkCreateGoal(b *testing.B) {
+	ctx := context.Background()
+	answer := `{"status_code": "10000", "status_string": "Operation completed successfully", "projectgoals": {"goal_id": "4000001", "linkname": "engaged-reader", "display_name": "Engaged Reader", "goal_type": 8, "goal_url": "https://example.com/blog", "project_linkname": "website-performance-project"}}`
+	srv := benchkit.Server(b, 201, []byte(answer))
+	benchkit.Pair(b, func(b *testing.B, hc *http.Client) {
+		type rawInput struct {
+			DisplayName string   `json:"display_name"`
+			GoalType    int      `json:"goal_type"`
+			GoalURL     string   `json:"goal_url"`
+			IncludeURLs []string `json:"include_urls"`
+			ExcludeURLs []string `json:"exclude_urls"`
+			URL         []struct {
+				MatchType int `json:"match_type"`
+			} `json:"url"`
+			TimeThreshold   int    `json:"time_threshold"`
+			ProjectLinkname string `json:"project_linkname"`
+		}
+		for b.Loop() {
+			in := struct {
+				Goal rawInput `json:"projectgoal"`
+			}{rawInput{DisplayName: "Engaged Reader", GoalType: 8, GoalURL: "https://example.com/blog",
+				IncludeURLs: []string{}, ExcludeURLs: []string{}, TimeThreshold: 30, ProjectLinkname: "website-performance-project"}}
+			in.Goal.URL = append(in.Goal.URL, struct {
+				MatchType int `json:"match_type"`
+			}{1})
+			var env rawEnvelope[rawGoal]
+			err := benchkit.RawJSON(ctx, hc, "POST", srv.URL+"/portal/portal/projectgoals/website-performance-project", "Zoho-oauthtoken t", in, &env)
+			if err != nil || env.StatusCode != "10000" || env.Payload.Linkname == "" {
 				b.Fatal(err)
 			}
-			p := c.Project("portal", "site")
-			b.ReportAllocs()
-			for b.Loop() {
-				if gs, err := p.ListGoals(context.Background()); err != nil || len(gs) != n {
-					b.Fatal(len(gs), err)
-				}
+		}
+	}, func(b *testing.B, hc *http.Client) {
+		c, err := pagesense.NewClient(pagesense.WithBaseURL(srv.URL), pagesense.WithHTTPClient(hc), pagesense.WithToken("t"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		p := c.Project("portal", "website-performance-project")
+		for b.Loop() {
+			in := &pagesense.GoalInput{DisplayName: "Engaged Reader", GoalType: pagesense.TimeSpentGoal, GoalURL: "https://example.com/blog",
+				URL: []pagesense.URLRule{{MatchType: pagesense.SimpleMatch}}, TimeThreshold: 30}
+			if g, err := p.CreateGoal(ctx, in); err != nil || g.Linkname == "" {
+				b.Fatal(err)
 			}
-		})
-	}
-}
-
-// BenchmarkListGoalsRaw is the baseline: net/http and encoding/json with
-// no SDK.
-func BenchmarkListGoalsRaw(b *testing.B) {
-	type rawGoal struct {
-		GoalID      string   `json:"goal_id"`
-		Linkname    string   `json:"linkname"`
-		DisplayName string   `json:"display_name"`
-		GoalType    int      `json:"goal_type"`
-		GoalURL     string   `json:"goal_url"`
-		IncludeURLs []string `json:"include_urls"`
-		ExcludeURLs []string `json:"exclude_urls"`
-		URL         []struct {
-			MatchType int `json:"match_type"`
-		} `json:"url"`
-		ProjectLinkname string `json:"project_linkname"`
-		Status          string `json:"status"`
-	}
-	for _, n := range []int{1, 50} {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			srv := benchServer(b, n)
-			hc := &http.Client{}
-			b.ReportAllocs()
-			for b.Loop() {
-				req, _ := http.NewRequestWithContext(context.Background(), "GET", srv.URL+"/portal/portal/projectgoals/site", nil)
-				req.Header.Set("Authorization", "Zoho-oauthtoken t")
-				req.Header.Set("Accept", "application/json")
-				resp, err := hc.Do(req)
-				if err != nil {
-					b.Fatal(err)
-				}
-				var env struct {
-					StatusCode string    `json:"status_code"`
-					Goals      []rawGoal `json:"projectgoals"`
-				}
-				err = json.NewDecoder(resp.Body).Decode(&env)
-				resp.Body.Close()
-				if err != nil || len(env.Goals) != n {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+		}
+	})
 }
