@@ -116,7 +116,7 @@ func BenchmarkCreateGoal(b *testing.B) {
 	})
 }
 
-func benchOrg(b *testing.B, base string, hc *http.Client) *giosg.Org {
+func benchOrg(b testing.TB, base string, hc *http.Client) *giosg.Org {
 	c, err := giosg.NewClient(giosg.WithBaseURL(base), giosg.WithHTTPClient(hc), giosg.WithAPIToken("t"))
 	if err != nil {
 		b.Fatal(err)
