@@ -11,7 +11,9 @@ import (
 // allOps lists every call the fault suite drives.
 func allOps() []op {
 	ops := transportOps()
+	ops = append(ops, zopimOps()...)
 	ops = append(ops, giosgOps()...)
+	ops = append(ops, pagesenseOps()...)
 	return ops
 }
 
