@@ -1,0 +1,166 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// command is one node of the command tree: a group with subcommands, or a
+// leaf that runs an action.
+type command struct {
+	name    string
+	summary string // one line, shown in the parent's command list
+	help    string // optional paragraph shown in the command's own help
+	subs    []*command
+
+	// Leaves only. args names the positional arguments for the usage line
+	// ("ID"); exactly len(args) are required.
+	args []string
+	// setup registers the leaf's flags on fs and returns the action, which
+	// reads the flag values through its closure.
+	setup func(fs *flag.FlagSet) action
+}
+
+// action runs a leaf command with its positional arguments.
+type action func(ctx context.Context, a *app, args []string) error
+
+// dispatch parses args at the level of cmd (path is the words so far, for
+// messages) and either descends to a subcommand or runs the leaf.
+func (a *app) dispatch(ctx context.Context, cmd *command, path, args []string) int {
+	fs := flag.NewFlagSet(strings.Join(path, " "), flag.ContinueOnError)
+	// The flag package would print its own usage on error; ours goes to
+	// stdout for --help and to stderr for mistakes.
+	fs.SetOutput(io.Discard)
+	a.commonFlags(fs)
+	var act action
+	if cmd.setup != nil {
+		act = cmd.setup(fs)
+	}
+	usage := func(w io.Writer) { printUsage(w, cmd, path, fs) }
+	name := strings.Join(path[1:], " ") // for messages: "zopim goals get"
+
+	if len(cmd.subs) > 0 {
+		return a.dispatchGroup(ctx, cmd, path, name, fs, args, usage)
+	}
+	positional, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		usage(a.stdout)
+		return exitOK
+	}
+	if err != nil {
+		return a.usageError(usage, name, "%v", err)
+	}
+	switch {
+	case len(cmd.args) == 0 && len(positional) > 0:
+		return a.usageError(usage, name, "unexpected argument %q", positional[0])
+	case len(positional) != len(cmd.args):
+		return a.usageError(usage, name, "want %s, got %d argument(s)", strings.Join(cmd.args, " "), len(positional))
+	}
+	return a.report(name, act(ctx, a, positional), usage)
+}
+
+// dispatchGroup parses a group's flags up to the subcommand's name and hands
+// the rest to the subcommand.
+func (a *app) dispatchGroup(ctx context.Context, cmd *command, path []string, name string, fs *flag.FlagSet, args []string, usage func(io.Writer)) int {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		usage(a.stdout)
+		return exitOK
+	}
+	if err != nil {
+		return a.usageError(usage, name, "%v", err)
+	}
+	if fs.NArg() == 0 {
+		return a.usageError(usage, name, "missing command")
+	}
+	sub := fs.Arg(0)
+	if sub == "help" {
+		usage(a.stdout)
+		return exitOK
+	}
+	for _, c := range cmd.subs {
+		if c.name == sub {
+			return a.dispatch(ctx, c, append(slices.Clip(path), sub), fs.Args()[1:])
+		}
+	}
+	return a.usageError(usage, name, "unknown command %q", sub)
+}
+
+// usageError prints a message about command name ("" for the root) and the
+// usage to stderr, and returns exitUsage.
+func (a *app) usageError(usage func(io.Writer), name, format string, args ...any) int {
+	a.errorf(name, format+"\n", args...)
+	usage(a.stderr)
+	return exitUsage
+}
+
+// errorf writes one message to stderr, "goalctl: zopim goals get: ...".
+func (a *app) errorf(name, format string, args ...any) {
+	prefix := "goalctl: "
+	if name != "" {
+		prefix += name + ": "
+	}
+	io.WriteString(a.stderr, a.redact(prefix+fmt.Sprintf(format, args...)+"\n"))
+}
+
+// parseInterspersed parses flags wherever they are among the positional
+// arguments, which the flag package alone stops at: "get 3 --output table"
+// works like "get --output table 3". A "--" ends the flags; everything after
+// it is positional. (A flag whose value is literally "--" is taken as the
+// terminator too; no flag of goalctl wants that value.)
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		consumed := len(args) - len(rest)
+		if consumed > 0 && args[consumed-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+// printUsage writes a command's help: usage line, description, subcommands
+// and flags.
+func printUsage(w io.Writer, cmd *command, path []string, fs *flag.FlagSet) {
+	line := strings.Join(path, " ") + " [flags]"
+	if len(cmd.subs) > 0 {
+		line += " <command> ..."
+	}
+	for _, arg := range cmd.args {
+		line += " " + arg
+	}
+	fmt.Fprintf(w, "Usage: %s\n\n%s: %s\n", line, path[len(path)-1], cmd.summary)
+	if len(cmd.subs) > 0 {
+		fmt.Fprintf(w, "\nCommands:\n")
+		width := 0
+		for _, sub := range cmd.subs {
+			width = max(width, len(sub.name))
+		}
+		for _, sub := range cmd.subs {
+			fmt.Fprintf(w, "  %-*s  %s\n", width, sub.name, sub.summary)
+		}
+	}
+	if cmd.help != "" {
+		fmt.Fprintf(w, "\n%s\n", cmd.help)
+	}
+	fmt.Fprintf(w, "\nFlags:\n")
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	if len(cmd.subs) > 0 {
+		fmt.Fprintf(w, "\nRun '%s <command> --help' for a command's flags.\n", strings.Join(path, " "))
+	}
+}
