@@ -14,7 +14,9 @@ import (
 // string instead of a list, and nested errors of list items
 // ({"conditions": [{}, {"type": ["..."]}]} becomes "conditions[1].type").
 // HTML, empty or truncated bodies leave e as it is: the status still tells
-// the error class and e.Body keeps the text.
+// the error class and e.Body keeps the text. Field errors are read only
+// from a 400 or 422: DRF sends them for validation failures, and another
+// status's JSON (a proxy's {"status": 502}) is not about the input.
 func decodeError(e *APIError) {
 	body := bytes.TrimSpace(e.Body)
 	if len(body) == 0 || body[0] != '{' {
@@ -24,6 +26,7 @@ func decodeError(e *APIError) {
 	if json.Unmarshal(body, &m) != nil {
 		return
 	}
+	validation := e.StatusCode == 400 || e.StatusCode == 422
 	fields := map[string][]string{}
 	for k, v := range m {
 		switch k {
@@ -34,7 +37,9 @@ func decodeError(e *APIError) {
 				e.Code = s
 			}
 		default:
-			flatten(fields, k, v)
+			if validation {
+				flatten(fields, k, v)
+			}
 		}
 	}
 	if len(fields) > 0 {

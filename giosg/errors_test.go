@@ -57,6 +57,9 @@ func TestErrorBodies(t *testing.T) {
 		{"400 detail and code", 400, `{"detail":"JSON parse error","code":"parse_error"}`, giosg.ErrInvalid, "JSON parse error", nil},
 		{"400 truncated", 400, `{"rooms":["This li`, giosg.ErrInvalid, "", nil},
 		{"400 html", 400, `<!DOCTYPE html><h1>Bad Request (400)</h1>`, giosg.ErrInvalid, "", nil},
+		{"422 fields", 422, `{"name":["Too long."]}`, giosg.ErrInvalid, "name: Too long.", map[string][]string{"name": {"Too long."}}},
+		// Field errors come only with validation statuses: other JSON is not about the input.
+		{"401 other json", 401, `{"status_code":10401,"error":"expired"}`, giosg.ErrUnauthorized, "", nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
