@@ -98,6 +98,9 @@ type refresher struct {
 	hc       *http.Client
 	tokenURL string
 	form     string // encoded once; holds the secrets, never printed
+	// secrets are the client secret and refresh token, removed from
+	// whatever the endpoint sends back before it reaches an error.
+	secrets []string
 }
 
 func newRefresher(ctx context.Context, cfg OAuthConfig) (*refresher, error) {
@@ -135,7 +138,8 @@ func newRefresher(ctx context.Context, cfg OAuthConfig) (*refresher, error) {
 		"client_secret": {cfg.ClientSecret},
 		"refresh_token": {cfg.RefreshToken},
 	}.Encode()
-	return &refresher{ctx: ctx, hc: hc, tokenURL: tokenURL, form: form}, nil
+	secrets := []string{cfg.ClientSecret, cfg.RefreshToken}
+	return &refresher{ctx: ctx, hc: hc, tokenURL: tokenURL, form: form, secrets: secrets}, nil
 }
 
 // tokenResponse is Zoho's answer; a refused refresh comes back as HTTP 200
@@ -168,7 +172,7 @@ func (r *refresher) Token() (*oauth2.Token, error) {
 	var tr tokenResponse
 	jsonErr := json.Unmarshal(body, &tr)
 	if resp.StatusCode != http.StatusOK || tr.Error != "" {
-		return nil, refreshRefused(resp.StatusCode, tr.Error)
+		return nil, refreshRefused(resp.StatusCode, r.redact(tr.Error))
 	}
 	if jsonErr != nil || tr.AccessToken == "" {
 		return nil, fmt.Errorf("pagesense: token request: %d answer without an access token", resp.StatusCode)
@@ -179,6 +183,17 @@ func (r *refresher) Token() (*oauth2.Token, error) {
 	}
 	tok := &oauth2.Token{AccessToken: tr.AccessToken, TokenType: AuthScheme, Expiry: time.Now().Add(life)}
 	return tok.WithExtra(map[string]any{"api_domain": tr.APIDomain, "token_type": tr.TokenType}), nil
+}
+
+// redact removes the secrets, plain or form-encoded, from text the token
+// endpoint sent back: an endpoint that echoes the request must not put
+// them into an error.
+func (r *refresher) redact(s string) string {
+	for _, secret := range r.secrets {
+		s = strings.ReplaceAll(s, secret, "REDACTED")
+		s = strings.ReplaceAll(s, url.QueryEscape(secret), "REDACTED")
+	}
+	return s
 }
 
 // refreshRefused describes a refused refresh by status and Zoho's error
