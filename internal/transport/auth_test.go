@@ -240,3 +240,40 @@ func TestRedactURL(t *testing.T) {
 		}
 	}
 }
+
+// TestEchoedCredentialsAreScrubbed: a server that echoes the request puts
+// our credential in its error body; it must not reach Error(), Fields or
+// Body.
+func TestEchoedCredentialsAreScrubbed(t *testing.T) {
+	t.Parallel()
+	for name, tc := range map[string]struct {
+		opt    Option
+		secret string
+	}{
+		"bearer":       {WithSchemeToken("Bearer", "s3cret-token"), "s3cret-token"},
+		"basic":        {WithBasicAuth("me@example.com", "hunter22"), "hunter22"},
+		"token source": {WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "zoho-access-1"}), "Zoho-oauthtoken"), "zoho-access-1"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			c, mt := newMock(t, tc.opt)
+			mt.RegisterResponder("GET", testBase+"/x", func(r *http.Request) (*http.Response, error) {
+				echo := r.Header.Get("Authorization") + " / " + tc.secret
+				return httpmock.NewStringResponse(401, `{"error":"`+tc.secret+`","message":"invalid: `+echo+`"}`), nil
+			})
+			err := get(c, "/x", nil)
+			var apiErr *APIError
+			if !errors.As(err, &apiErr) {
+				t.Fatalf("err = %v", err)
+			}
+			for what, text := range map[string]string{"Error()": err.Error(), "Body": string(apiErr.Body), "Code": apiErr.Code} {
+				if strings.Contains(text, tc.secret) {
+					t.Errorf("%s shows the secret: %s", what, text)
+				}
+			}
+			if !strings.Contains(apiErr.Message, "REDACTED") || apiErr.Code != "REDACTED" {
+				t.Errorf("Code %q, Message %q: want the echo redacted, the rest kept", apiErr.Code, apiErr.Message)
+			}
+		})
+	}
+}

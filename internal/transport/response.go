@@ -106,6 +106,7 @@ func (c *Client) readResponse(st *callState, resp *http.Response, out any) error
 		if code, msg, failed := env.Failure(); failed {
 			e := &APIError{StatusCode: resp.StatusCode, Method: st.method, URL: st.redactedURL(), Code: code, Message: msg}
 			e.Body = st.body[:min(len(st.body), MaxErrorBody)]
+			scrubCredentials(e, st.authorization)
 			return e
 		}
 	}
@@ -122,5 +123,6 @@ func (c *Client) apiError(st *callState, resp *http.Response) error {
 	if c.decodeError != nil && len(e.Body) > 0 {
 		c.decodeError(e)
 	}
+	scrubCredentials(e, st.authorization)
 	return e
 }
