@@ -125,10 +125,12 @@ func TestNoSecretsOnAPIErrors(t *testing.T) {
 					if !strings.HasPrefix(r.stderr, want) {
 						t.Errorf("stderr:\n%s\nwant it to start %q", r.stderr, want)
 					}
-					// An echoed secret is redacted; without an echo there
-					// is nothing to redact: goalctl itself prints none.
-					if redacted := strings.Contains(r.stderr, "[redacted]"); redacted != echo {
-						t.Errorf("[redacted] shown: %v, want %v; stderr:\n%s", redacted, echo, r.stderr)
+					// An echoed secret is redacted (by the SDK as "REDACTED",
+					// or by goalctl as "[redacted]"); without an echo there is
+					// nothing to redact: goalctl itself prints none.
+					redacted := strings.Contains(r.stderr, "[redacted]") || strings.Contains(r.stderr, "REDACTED")
+					if redacted != echo {
+						t.Errorf("redaction shown: %v, want %v; stderr:\n%s", redacted, echo, r.stderr)
 					}
 				})
 			}
