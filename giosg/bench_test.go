@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -21,47 +21,43 @@ const (
 // benchGoalJSON is the seed's goal object; page goals get their own ids.
 const benchGoalJSON = `{"id":"4d0648b8-9074-11e6-963e-f45c89c72de3","name":"User sent a lead","allowed_rooms":["e6a850ca-e1d3-11e4-9706-38b1dbe48b5b"],"allow_any_room":false,"default_value":"10.00","conditions":[{"negate":false,"settings":{},"type":27,"value":""}],"organization_id":"ac83d426-be80-4d75-8c62-49a77f98468e","organization":{"id":"ac83d426-be80-4d75-8c62-49a77f98468e","name":"Example Ltd."},"created_by_user_id":"ac83d426-be80-4d75-8c62-49a77f98468e","created_by_user":{"id":"ac83d426-be80-4d75-8c62-49a77f98468e","full_name":"Bill Giosg","first_name":"Bill","last_name":"Giosg","organization_id":"ac83d426-be80-4d75-8c62-49a77f98468e","is_bot":false},"created_at":"2016-09-01T11:31:36.042Z","updated_at":"2016-09-01T15:31:36.042Z","updated_by_user_id":"ac83d426-be80-4d75-8c62-49a77f98468e","updated_by_user":{"id":"ac83d426-be80-4d75-8c62-49a77f98468e","full_name":"Bill Giosg","first_name":"Bill","last_name":"Giosg","organization_id":"ac83d426-be80-4d75-8c62-49a77f98468e","is_bot":false}}`
 
-// benchServer serves benchGoals seed-like goals in pages of benchPageSize,
-// rendered once up front so the server costs little.
-func benchServer(b *testing.B) *httptest.Server {
-	b.Helper()
-	var pages [][]byte
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		i := 0
-		fmt.Sscan(r.URL.Query().Get("cursor"), &i)
-		w.Header().Set("Content-Type", "application/json")
-		w.Write(pages[i])
-	}))
-	b.Cleanup(srv.Close)
+// benchPages serves benchGoals seed-like goals in pages of benchPageSize,
+// rendered once up front; the next link is written from the request's host,
+// so the same handler serves loopback and in-memory requests.
+func benchPages() http.Handler {
 	n := benchGoals / benchPageSize
+	results := make([][]byte, n)
 	for p := range n {
 		goals := make([]string, benchPageSize)
 		for i := range goals {
-			id := fmt.Sprintf("goal-%d-%d", p, i)
-			goals[i] = strings.Replace(benchGoalJSON, "4d0648b8-9074-11e6-963e-f45c89c72de3", id, 1)
+			goals[i] = strings.Replace(benchGoalJSON, "4d0648b8-9074-11e6-963e-f45c89c72de3", fmt.Sprintf("goal-%d-%d", p, i), 1)
 		}
-		next := "null"
-		if p+1 < n {
-			next = fmt.Sprintf(`"%s/orgs/o/goals?cursor=%d"`, srv.URL, p+1)
-		}
-		pages = append(pages, []byte(fmt.Sprintf(`{"next":%s,"previous":null,"results":[%s]}`, next, strings.Join(goals, ","))))
+		results[p] = []byte(`,"previous":null,"results":[` + strings.Join(goals, ",") + `]}`)
 	}
-	return srv
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, _ := strconv.Atoi(r.URL.Query().Get("cursor"))
+		w.Header().Set("Content-Type", "application/json")
+		if p+1 < n {
+			fmt.Fprintf(w, `{"next":"http://%s/orgs/o/goals?cursor=%d"`, r.Host, p+1)
+		} else {
+			w.Write([]byte(`{"next":null`))
+		}
+		w.Write(results[p])
+	})
 }
 
 // BenchmarkAllGoals walks 10,000 goals (100 pages) with AllGoals beside
 // the same walk in raw net/http + encoding/json, in one run.
 func BenchmarkAllGoals(b *testing.B) {
-	srv := benchServer(b)
 	ctx := context.Background()
-	benchkit.Pair(b, func(b *testing.B, hc *http.Client) {
+	benchkit.Pair(b, benchPages(), func(b *testing.B, hc *http.Client, base string) {
 		for b.Loop() {
-			if n := rawWalk(b, ctx, hc, srv.URL+"/orgs/o/goals"); n != benchGoals {
+			if n := rawWalk(b, ctx, hc, base+"/orgs/o/goals"); n != benchGoals {
 				b.Fatal(n)
 			}
 		}
-	}, func(b *testing.B, hc *http.Client) {
-		org := benchOrg(b, srv.URL, hc)
+	}, func(b *testing.B, hc *http.Client, base string) {
+		org := benchOrg(b, base, hc)
 		for b.Loop() {
 			n := 0
 			for _, err := range org.AllGoals(ctx, nil) {
@@ -79,9 +75,8 @@ func BenchmarkAllGoals(b *testing.B) {
 
 // BenchmarkCreateGoal: CreateGoal (validated) beside the raw POST.
 func BenchmarkCreateGoal(b *testing.B) {
-	srv := benchkit.Server(b, 201, []byte(benchGoalJSON))
 	ctx := context.Background()
-	benchkit.Pair(b, func(b *testing.B, hc *http.Client) {
+	benchkit.Pair(b, benchkit.Fixed(201, []byte(benchGoalJSON)), func(b *testing.B, hc *http.Client, base string) {
 		type rawCondition struct {
 			Negate   bool           `json:"negate"`
 			Settings map[string]any `json:"settings"`
@@ -99,12 +94,12 @@ func BenchmarkCreateGoal(b *testing.B) {
 			in := rawInput{Name: "A new goal", AllowAnyRoom: true, AllowedRooms: []string{}, DefaultValue: "10.00",
 				Conditions: []rawCondition{{Settings: map[string]any{}, Type: 1, Value: "Helsinki"}}}
 			var out plainGoal
-			if err := benchkit.RawJSON(ctx, hc, "POST", srv.URL+"/orgs/o/goals", "Token t", in, &out); err != nil || out.Name == "" {
+			if err := benchkit.RawJSON(ctx, hc, "POST", base+"/orgs/o/goals", "Token t", in, &out); err != nil || out.Name == "" {
 				b.Fatal(err)
 			}
 		}
-	}, func(b *testing.B, hc *http.Client) {
-		org := benchOrg(b, srv.URL, hc)
+	}, func(b *testing.B, hc *http.Client, base string) {
+		org := benchOrg(b, base, hc)
 		value := giosg.Decimal("10.00")
 		for b.Loop() {
 			in := &giosg.GoalInput{Name: "A new goal", AllowAnyRoom: true, AllowedRooms: []string{}, DefaultValue: &value,

@@ -45,17 +45,16 @@ func BenchmarkList(b *testing.B) {
 	for i := range items {
 		items[i] = fmt.Sprintf(benchGoalJSON, i, i)
 	}
-	srv := benchkit.Server(b, 200, []byte("["+strings.Join(items, ",")+"]"))
 	ctx := context.Background()
-	benchkit.Pair(b, func(b *testing.B, hc *http.Client) {
+	benchkit.Pair(b, benchkit.Fixed(200, []byte("["+strings.Join(items, ",")+"]")), func(b *testing.B, hc *http.Client, base string) {
 		for b.Loop() {
 			var out []rawGoal
-			if err := benchkit.RawJSON(ctx, hc, "GET", srv.URL+"/goals", "Bearer tok", nil, &out); err != nil || len(out) != n {
+			if err := benchkit.RawJSON(ctx, hc, "GET", base+"/goals", "Bearer tok", nil, &out); err != nil || len(out) != n {
 				b.Fatal(err)
 			}
 		}
-	}, func(b *testing.B, hc *http.Client) {
-		c := benchClient(b, srv.URL, hc)
+	}, func(b *testing.B, hc *http.Client, base string) {
+		c := benchClient(b, base, hc)
 		for b.Loop() {
 			if out, err := c.List(ctx); err != nil || len(out) != n {
 				b.Fatal(err)
@@ -67,10 +66,9 @@ func BenchmarkList(b *testing.B) {
 // BenchmarkCreate: goals.Client.Create (validated, only set fields sent)
 // beside the raw POST of the same body.
 func BenchmarkCreate(b *testing.B) {
-	srv := benchkit.Server(b, 201, []byte(fmt.Sprintf(benchGoalJSON, 3, 3)))
 	ctx := context.Background()
 	conds := []goals.Condition{{Type: goals.ConditionURL, Operator: goals.OperatorEquals, Value: "http://cart.com/"}}
-	benchkit.Pair(b, func(b *testing.B, hc *http.Client) {
+	benchkit.Pair(b, benchkit.Fixed(201, []byte(fmt.Sprintf(benchGoalJSON, 3, 3))), func(b *testing.B, hc *http.Client, base string) {
 		type rawCondition struct {
 			Operator string `json:"operator"`
 			Type     string `json:"type"`
@@ -89,12 +87,12 @@ func BenchmarkCreate(b *testing.B) {
 			in := rawParams{Name: "Goal 3", Enabled: 1, AttributionModel: "first_touch", AttributionPeriod: 15}
 			in.Settings.Conditions = []rawCondition{{"equals", "url", "http://cart.com/"}}
 			var out rawGoal
-			if err := benchkit.RawJSON(ctx, hc, "POST", srv.URL+"/goals", "Bearer tok", in, &out); err != nil || out.ID != 3 {
+			if err := benchkit.RawJSON(ctx, hc, "POST", base+"/goals", "Bearer tok", in, &out); err != nil || out.ID != 3 {
 				b.Fatal(err)
 			}
 		}
-	}, func(b *testing.B, hc *http.Client) {
-		c := benchClient(b, srv.URL, hc)
+	}, func(b *testing.B, hc *http.Client, base string) {
+		c := benchClient(b, base, hc)
 		for b.Loop() {
 			p := &goals.GoalParams{
 				Name: goals.Ptr("Goal 3"), Enabled: goals.Ptr(true),

@@ -61,17 +61,16 @@ func BenchmarkListGoals(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range []int{1, 50} {
 		b.Run(fmt.Sprintf("goals=%d", n), func(b *testing.B) {
-			srv := benchkit.Server(b, 200, []byte(benchBody(n)))
-			benchkit.Pair(b, func(b *testing.B, hc *http.Client) {
+			benchkit.Pair(b, benchkit.Fixed(200, []byte(benchBody(n))), func(b *testing.B, hc *http.Client, base string) {
 				for b.Loop() {
 					var env rawEnvelope[[]rawGoal]
-					err := benchkit.RawJSON(ctx, hc, "GET", srv.URL+"/portal/portal/projectgoals/site", "Zoho-oauthtoken t", nil, &env)
+					err := benchkit.RawJSON(ctx, hc, "GET", base+"/portal/portal/projectgoals/site", "Zoho-oauthtoken t", nil, &env)
 					if err != nil || env.StatusCode != "10000" || len(env.Payload) != n {
 						b.Fatal(err)
 					}
 				}
-			}, func(b *testing.B, hc *http.Client) {
-				p := benchProject(b, srv.URL, hc)
+			}, func(b *testing.B, hc *http.Client, base string) {
+				p := benchProject(b, base, hc)
 				for b.Loop() {
 					if gs, err := p.ListGoals(ctx); err != nil || len(gs) != n {
 						b.Fatal(len(gs), err)
@@ -87,8 +86,7 @@ func BenchmarkListGoals(b *testing.B) {
 func BenchmarkCreateGoal(b *testing.B) {
 	ctx := context.Background()
 	answer := `{"status_code": "10000", "status_string": "Operation completed successfully", "projectgoals": {"goal_id": "4000001", "linkname": "engaged-reader", "display_name": "Engaged Reader", "goal_type": 8, "goal_url": "https://example.com/blog", "project_linkname": "website-performance-project"}}`
-	srv := benchkit.Server(b, 201, []byte(answer))
-	benchkit.Pair(b, func(b *testing.B, hc *http.Client) {
+	benchkit.Pair(b, benchkit.Fixed(201, []byte(answer)), func(b *testing.B, hc *http.Client, base string) {
 		type rawInput struct {
 			DisplayName string   `json:"display_name"`
 			GoalType    int      `json:"goal_type"`
@@ -110,13 +108,13 @@ func BenchmarkCreateGoal(b *testing.B) {
 				MatchType int `json:"match_type"`
 			}{1})
 			var env rawEnvelope[rawGoal]
-			err := benchkit.RawJSON(ctx, hc, "POST", srv.URL+"/portal/portal/projectgoals/website-performance-project", "Zoho-oauthtoken t", in, &env)
+			err := benchkit.RawJSON(ctx, hc, "POST", base+"/portal/portal/projectgoals/website-performance-project", "Zoho-oauthtoken t", in, &env)
 			if err != nil || env.StatusCode != "10000" || env.Payload.Linkname == "" {
 				b.Fatal(err)
 			}
 		}
-	}, func(b *testing.B, hc *http.Client) {
-		c, err := pagesense.NewClient(pagesense.WithBaseURL(srv.URL), pagesense.WithHTTPClient(hc), pagesense.WithToken("t"))
+	}, func(b *testing.B, hc *http.Client, base string) {
+		c, err := pagesense.NewClient(pagesense.WithBaseURL(base), pagesense.WithHTTPClient(hc), pagesense.WithToken("t"))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,7 +1,13 @@
-// Package benchkit is the harness the benchmarks share: a loopback server
-// answering a fixed body, the raw net/http + encoding/json call a
-// hand-written client would make, and Pair, which runs that baseline and
-// the goalkit call as sub-benchmarks of one run so their numbers compare.
+// Package benchkit is the harness the benchmarks share: the raw net/http +
+// encoding/json call a hand-written client would make, and Pair, which runs
+// that baseline and the goalkit call as sub-benchmarks of one run, over two
+// transports, so their numbers compare:
+//
+//   - loopback: a real httptest server, over TCP on 127.0.0.1;
+//   - memory: the same handler called in-process by the RoundTripper, with
+//     no sockets and no scheduling between client and server goroutines.
+//     On a small shared machine loopback timings swing by ±30%; the memory
+//     ratio shows what goalkit itself adds.
 package benchkit
 
 import (
@@ -15,36 +21,59 @@ import (
 	"testing"
 )
 
-// Server answers every request with status and body; it closes with b.
-func Server(b testing.TB, status int, body []byte) *httptest.Server {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		io.Copy(io.Discard, r.Body)
+// MemoryBase is the base URL of the in-memory transport (loopback, so
+// plain http is allowed; nothing listens there).
+const MemoryBase = "http://127.0.0.1:9"
+
+// Fixed answers every request with status and body.
+func Fixed(status int, body []byte) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Body != nil { // nil on a client-side GET handed over in memory
+			io.Copy(io.Discard, r.Body)
+		}
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(status)
 		w.Write(body)
-	}))
+	})
+}
+
+// memoryTransport serves h in-process.
+type memoryTransport struct{ h http.Handler }
+
+func (t memoryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	rec := httptest.NewRecorder()
+	t.h.ServeHTTP(rec, req)
+	resp := rec.Result()
+	resp.Request = req
+	return resp, nil
+}
+
+// Pair runs raw then goalkit as sub-benchmarks, over loopback then memory.
+// Each side gets its own *http.Client with the same settings, and the base
+// URL to call.
+func Pair(b *testing.B, h http.Handler, raw, goalkit func(b *testing.B, hc *http.Client, base string)) {
+	srv := httptest.NewServer(h)
 	b.Cleanup(srv.Close)
-	return srv
-}
-
-// Client is the base client both sides of a pair use: the same settings,
-// its own connection pool.
-func Client() *http.Client {
-	return &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
-}
-
-// Pair runs raw then goalkit as sub-benchmarks, each with its own Client.
-func Pair(b *testing.B, raw, goalkit func(b *testing.B, hc *http.Client)) {
-	for _, side := range []struct {
+	transports := []struct {
 		name string
-		run  func(*testing.B, *http.Client)
-	}{{"raw", raw}, {"goalkit", goalkit}} {
-		b.Run(side.name, func(b *testing.B) {
-			hc := Client()
-			defer hc.CloseIdleConnections()
-			b.ReportAllocs()
-			side.run(b, hc)
-		})
+		base string
+		new  func() http.RoundTripper
+	}{
+		{"loopback", srv.URL, func() http.RoundTripper { return http.DefaultTransport.(*http.Transport).Clone() }},
+		{"memory", MemoryBase, func() http.RoundTripper { return memoryTransport{h} }},
+	}
+	for _, tr := range transports {
+		for _, side := range []struct {
+			name string
+			run  func(*testing.B, *http.Client, string)
+		}{{"raw", raw}, {"goalkit", goalkit}} {
+			b.Run(tr.name+"/"+side.name, func(b *testing.B) {
+				hc := &http.Client{Transport: tr.new()}
+				defer hc.CloseIdleConnections()
+				b.ReportAllocs()
+				side.run(b, hc, tr.base)
+			})
+		}
 	}
 }
 

@@ -42,16 +42,15 @@ func BenchmarkGetJSON(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range []int{1, 25} {
 		b.Run(fmt.Sprintf("goals=%d", n), func(b *testing.B) {
-			srv := benchkit.Server(b, 200, benchBody(n))
-			benchkit.Pair(b, func(b *testing.B, hc *http.Client) {
+			benchkit.Pair(b, benchkit.Fixed(200, benchBody(n)), func(b *testing.B, hc *http.Client, base string) {
 				for b.Loop() {
 					var out []benchGoal
-					if err := benchkit.RawJSON(ctx, hc, "GET", srv.URL+"/goals", "Bearer tok", nil, &out); err != nil || len(out) != n {
+					if err := benchkit.RawJSON(ctx, hc, "GET", base+"/goals", "Bearer tok", nil, &out); err != nil || len(out) != n {
 						b.Fatal(err)
 					}
 				}
-			}, func(b *testing.B, hc *http.Client) {
-				c, err := New(Dialect{DefaultBaseURL: srv.URL}, WithHTTPClient(hc), WithSchemeToken("Bearer", "tok"))
+			}, func(b *testing.B, hc *http.Client, base string) {
+				c, err := New(Dialect{DefaultBaseURL: base}, WithHTTPClient(hc), WithSchemeToken("Bearer", "tok"))
 				if err != nil {
 					b.Fatal(err)
 				}
