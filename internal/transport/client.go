@@ -40,6 +40,8 @@ type Client struct {
 	auth        Authorizer
 	decodeError func(*APIError)
 	onResponse  retryablehttp.ResponseHandlerFunc // c.handleResponse, bound once
+
+	userAgentValue []string // the User-Agent header value, shared by every request
 }
 
 // New builds a client from the dialect's defaults and the user's options.
@@ -81,6 +83,7 @@ func New(d Dialect, opts ...Option) (*Client, error) {
 	}
 	c.http = c.wrapHTTPClient(s.HTTPClient)
 	c.onResponse = c.handleResponse
+	c.userAgentValue = []string{c.userAgent}
 	return c, nil
 }
 
@@ -109,6 +112,11 @@ type Call struct {
 	// AllowEmpty makes an empty 2xx body success, leaving Out untouched
 	// (a DELETE that may answer with an envelope or with nothing).
 	AllowEmpty bool
+	// Decode, if set, decodes the 2xx body instead of json.Unmarshal(body,
+	// Out), e.g. to try the documented shape first and another only when it
+	// does not fit. It should fill Out, which is still checked as an
+	// Envelope afterwards. Its error is reported as ErrMalformedResponse.
+	Decode func(body []byte) error
 }
 
 // Envelope is implemented by response types that can report failure inside
@@ -160,13 +168,13 @@ func (c *Client) newRequest(ctx context.Context, call *Call) (*retryablehttp.Req
 	}
 	var body any // retryablehttp wants a nil interface, not a nil []byte
 	if call.Body != nil {
-		buf, err := json.Marshal(call.Body)
+		buf, err := encodeBody(call.Body)
 		if err != nil {
 			return nil, fmt.Errorf("goalkit: encoding request body: %w", err)
 		}
 		body = buf
 	}
-	st := &callState{method: call.Method, discard: call.Out == nil, allowEmpty: call.AllowEmpty}
+	st := &callState{method: call.Method, discard: call.Out == nil && call.Decode == nil, allowEmpty: call.AllowEmpty, decode: call.Decode}
 	if c.auth != nil {
 		h, err := c.auth.Authorization()
 		if err != nil {
@@ -182,14 +190,30 @@ func (c *Client) newRequest(ctx context.Context, call *Call) (*retryablehttp.Req
 	if st.authorization != "" {
 		// Set once here; the round tripper strips it from any request for
 		// another origin (a redirect).
-		req.Header.Set("Authorization", st.authorization)
+		req.Header["Authorization"] = []string{st.authorization}
 	}
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", c.userAgent)
+	// Keys are written in canonical form (Header.Set would canonicalise on
+	// every call) and the constant values are shared, read-only slices: a
+	// RoundTripper must not modify the request it is given.
+	req.Header["Accept"] = jsonHeaderValue
+	req.Header["User-Agent"] = c.userAgentValue
 	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
+		req.Header["Content-Type"] = jsonHeaderValue
 	}
 	return req, nil
+}
+
+// jsonHeaderValue is the shared value of Accept and Content-Type.
+var jsonHeaderValue = []string{"application/json"}
+
+// encodeBody JSON-encodes a request body. A json.Marshaler is called
+// directly: json.Marshal would re-scan and compact its output, and the
+// dialects' body types already produce compact JSON through json.Marshal.
+func encodeBody(v any) ([]byte, error) {
+	if m, ok := v.(json.Marshaler); ok {
+		return m.MarshalJSON()
+	}
+	return json.Marshal(v)
 }
 
 // safeURLText renders a raw URL string for an error without secrets.

@@ -365,3 +365,41 @@ func TestModelsDecodeWithPlainJSON(t *testing.T) {
 		t.Errorf("round trip: %s %v", b, err)
 	}
 }
+
+func TestCallDecodeReplacesUnmarshal(t *testing.T) {
+	t.Parallel()
+	c, mt := newMock(t)
+	mt.RegisterResponder("POST", testBase+"/x", respond(200, `{"status":"7001","msg":"refused"}`))
+	var env envelope
+	var seen string
+	decode := func(b []byte) error { seen = string(b); return json.Unmarshal(b, &env) }
+	err := c.Do(context.Background(), &Call{Method: "POST", Path: "/x", Body: 1, Out: &env, Decode: decode})
+	var apiErr *APIError
+	if seen != `{"status":"7001","msg":"refused"}` || !errors.As(err, &apiErr) || apiErr.Code != "7001" {
+		t.Fatalf("Decode saw %q; err = %v (the envelope must still be checked)", seen, err)
+	}
+	failing := func([]byte) error { return errors.New("no shape fits") }
+	err = c.Do(context.Background(), &Call{Method: "POST", Path: "/x", Body: 1, Decode: failing})
+	if !errors.Is(err, ErrMalformedResponse) || !strings.Contains(err.Error(), "no shape fits") {
+		t.Fatalf("err = %v, want ErrMalformedResponse", err)
+	}
+}
+
+// TestMarshalerBodyIsSentAsIs: a json.Marshaler body is its MarshalJSON
+// output, byte for byte (encodeBody skips json.Marshal's re-compaction).
+func TestMarshalerBodyIsSentAsIs(t *testing.T) {
+	t.Parallel()
+	c, mt := newMock(t)
+	var got string
+	mt.RegisterResponder("POST", testBase+"/x", func(r *http.Request) (*http.Response, error) {
+		b, _ := io.ReadAll(r.Body)
+		got = string(b)
+		return httpmock.NewStringResponse(204, ""), nil
+	})
+	if err := c.Do(context.Background(), &Call{Method: "POST", Path: "/x", Body: json.RawMessage(`{"a":[1,2]}`)}); err != nil {
+		t.Fatal(err)
+	}
+	if got != `{"a":[1,2]}` {
+		t.Errorf("body = %q", got)
+	}
+}

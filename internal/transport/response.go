@@ -90,7 +90,7 @@ func (c *Client) readResponse(st *callState, resp *http.Response, out any) error
 	if !isSuccess(resp.StatusCode) {
 		return c.apiError(st, resp)
 	}
-	if out == nil || resp.StatusCode == http.StatusNoContent {
+	if (out == nil && st.decode == nil) || resp.StatusCode == http.StatusNoContent {
 		return nil
 	}
 	if len(bytes.TrimSpace(st.body)) == 0 {
@@ -99,7 +99,11 @@ func (c *Client) readResponse(st *callState, resp *http.Response, out any) error
 		}
 		return fmt.Errorf("goalkit: %s %s: %d: %w: empty body", st.method, st.redactedURL(), resp.StatusCode, ErrMalformedResponse)
 	}
-	if err := json.Unmarshal(st.body, out); err != nil {
+	decode := st.decode
+	if decode == nil {
+		decode = func(b []byte) error { return json.Unmarshal(b, out) }
+	}
+	if err := decode(st.body); err != nil {
 		return fmt.Errorf("goalkit: %s %s: %d: %w: %v", st.method, st.redactedURL(), resp.StatusCode, ErrMalformedResponse, err)
 	}
 	if env, ok := out.(Envelope); ok {

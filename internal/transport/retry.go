@@ -26,11 +26,12 @@ type callState struct {
 	req           *http.Request // the first request, for redactedURL
 	authorization string        // header value, asked for once per call
 	attempt       int
-	lastErr       error  // the connection error the policy last saw
-	body          []byte // the final response's body, read inside the retry loop
-	buffered      bool   // body holds the final response's body
-	discard       bool   // the caller wants no body: any 2xx is success
-	allowEmpty    bool   // an empty 2xx body is success
+	lastErr       error              // the connection error the policy last saw
+	body          []byte             // the final response's body, read inside the retry loop
+	buffered      bool               // body holds the final response's body
+	discard       bool               // the caller wants no body: any 2xx is success
+	allowEmpty    bool               // an empty 2xx body is success
+	decode        func([]byte) error // Call.Decode
 }
 
 // redactedURL renders the call's URL for an error or a log line. It is

@@ -35,7 +35,7 @@ func (c *Client) wrapHTTPClient(hc *http.Client) *http.Client {
 // RoundTrip implements http.RoundTripper.
 func (t *pipelineTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	st := stateOf(req.Context())
-	if req.Header.Get("Authorization") != "" && !SameOrigin(t.origin, req.URL) {
+	if req.Header.Get("Authorization") != "" && !t.sameOrigin(req.URL) {
 		r := *req // RoundTrip must not change the caller's request
 		r.Header = req.Header.Clone()
 		r.Header.Del("Authorization")
@@ -69,4 +69,13 @@ func withRequest(resp *http.Response, req *http.Request) *http.Response {
 		resp.Request = req
 	}
 	return resp
+}
+
+// sameOrigin is SameOrigin with a fast path for the common case: the
+// request's host and scheme exactly as in the base URL.
+func (t *pipelineTransport) sameOrigin(u *url.URL) bool {
+	if u.Host == t.origin.Host && u.Scheme == t.origin.Scheme {
+		return true
+	}
+	return SameOrigin(t.origin, u)
 }
