@@ -47,7 +47,7 @@ func (d Decimal) Valid() bool { return validDecimal(string(d)) }
 // than a wrong amount on the wire.
 func (d Decimal) MarshalJSON() ([]byte, error) {
 	if !d.Valid() {
-		return nil, errors.New("giosg: invalid decimal " + strconv.Quote(string(d)))
+		return nil, errInvalidDecimal(d)
 	}
 	b := make([]byte, 0, len(d)+2)
 	b = append(b, '"')
@@ -141,4 +141,10 @@ func plainNumber(s string) (string, bool) {
 		out += "." + digits[point:]
 	}
 	return out, true
+}
+
+// errInvalidDecimal refuses to encode d: a wrong amount must not reach the
+// wire.
+func errInvalidDecimal(d Decimal) error {
+	return errors.New("giosg: invalid decimal " + strconv.Quote(string(d)))
 }

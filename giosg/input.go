@@ -19,23 +19,52 @@ type GoalInput struct {
 	Conditions   []Condition
 }
 
-// goalInputJSON is the wire form of GoalInput.
+// goalInputJSON is the wire form of GoalInput. Its fields are plain types
+// (the Decimal as its text, settings as a map): encoding/json re-scans the
+// output of every MarshalJSON it calls, so the body avoids them.
 type goalInputJSON struct {
-	Name         string      `json:"name"`
-	AllowAnyRoom bool        `json:"allow_any_room"`
-	AllowedRooms []string    `json:"allowed_rooms"`
-	DefaultValue *Decimal    `json:"default_value,omitempty"`
-	Conditions   []Condition `json:"conditions"`
+	Name         string          `json:"name"`
+	AllowAnyRoom bool            `json:"allow_any_room"`
+	AllowedRooms []string        `json:"allowed_rooms"`
+	DefaultValue *string         `json:"default_value,omitempty"`
+	Conditions   []conditionJSON `json:"conditions"`
 }
 
-// MarshalJSON encodes the input as the API documents it.
+// conditionJSON is Condition on the wire, settings never null.
+type conditionJSON struct {
+	Negate   bool           `json:"negate"`
+	Settings map[string]any `json:"settings"`
+	Type     ConditionType  `json:"type"`
+	Value    string         `json:"value"`
+}
+
+// noSettings is encoded for nil settings; it is only ever read.
+var noSettings = map[string]any{}
+
+// conditionsJSON converts conditions for the wire; nil becomes [].
+func conditionsJSON(cs []Condition) []conditionJSON {
+	out := make([]conditionJSON, len(cs))
+	for i, c := range cs {
+		out[i] = conditionJSON{Negate: c.Negate, Settings: c.Settings, Type: c.Type, Value: c.Value}
+		if c.Settings == nil {
+			out[i].Settings = noSettings
+		}
+	}
+	return out
+}
+
+// MarshalJSON encodes the input as the API documents it. An invalid
+// DefaultValue is an error rather than a wrong amount on the wire.
 func (in GoalInput) MarshalJSON() ([]byte, error) {
+	if in.DefaultValue != nil && !in.DefaultValue.Valid() {
+		return nil, errInvalidDecimal(*in.DefaultValue)
+	}
 	return json.Marshal(goalInputJSON{
 		Name:         in.Name,
 		AllowAnyRoom: in.AllowAnyRoom,
 		AllowedRooms: nonNil(in.AllowedRooms),
-		DefaultValue: in.DefaultValue,
-		Conditions:   nonNil(in.Conditions),
+		DefaultValue: (*string)(in.DefaultValue),
+		Conditions:   conditionsJSON(in.Conditions),
 	})
 }
 
@@ -66,24 +95,28 @@ type GoalPatch struct {
 	Conditions   *[]Condition
 }
 
-// goalPatchJSON is the wire form of GoalPatch.
+// goalPatchJSON is the wire form of GoalPatch, in plain types like
+// goalInputJSON.
 type goalPatchJSON struct {
-	Name         *string      `json:"name,omitempty"`
-	AllowAnyRoom *bool        `json:"allow_any_room,omitempty"`
-	AllowedRooms *[]string    `json:"allowed_rooms,omitempty"`
-	DefaultValue *Decimal     `json:"default_value,omitempty"`
-	Conditions   *[]Condition `json:"conditions,omitempty"`
+	Name         *string          `json:"name,omitempty"`
+	AllowAnyRoom *bool            `json:"allow_any_room,omitempty"`
+	AllowedRooms *[]string        `json:"allowed_rooms,omitempty"`
+	DefaultValue *string          `json:"default_value,omitempty"`
+	Conditions   *[]conditionJSON `json:"conditions,omitempty"`
 }
 
 // MarshalJSON encodes the set fields; a set but nil list is sent as [].
 func (p GoalPatch) MarshalJSON() ([]byte, error) {
-	w := goalPatchJSON{Name: p.Name, AllowAnyRoom: p.AllowAnyRoom, DefaultValue: p.DefaultValue}
+	if p.DefaultValue != nil && !p.DefaultValue.Valid() {
+		return nil, errInvalidDecimal(*p.DefaultValue)
+	}
+	w := goalPatchJSON{Name: p.Name, AllowAnyRoom: p.AllowAnyRoom, DefaultValue: (*string)(p.DefaultValue)}
 	if p.AllowedRooms != nil {
 		rooms := nonNil(*p.AllowedRooms)
 		w.AllowedRooms = &rooms
 	}
 	if p.Conditions != nil {
-		conds := nonNil(*p.Conditions)
+		conds := conditionsJSON(*p.Conditions)
 		w.Conditions = &conds
 	}
 	return json.Marshal(w)

@@ -29,17 +29,20 @@ type ExternalMatch struct {
 type externalMatchJSON struct {
 	VisitorIdentity string   `json:"visitor_identity"`
 	GoalMatchedAt   string   `json:"goal_matched_at"`
-	GoalValue       *Decimal `json:"goal_value,omitempty"`
+	GoalValue       *string  `json:"goal_value,omitempty"` // the Decimal's text
 	Rooms           []string `json:"rooms"`
 }
 
 // MarshalJSON encodes the match with goal_matched_at in MatchTimeLayout.
 // It decodes with the default rules (any RFC 3339 time).
 func (m ExternalMatch) MarshalJSON() ([]byte, error) {
+	if m.GoalValue != nil && !m.GoalValue.Valid() {
+		return nil, errInvalidDecimal(*m.GoalValue)
+	}
 	return json.Marshal(externalMatchJSON{
 		VisitorIdentity: m.VisitorIdentity,
 		GoalMatchedAt:   m.GoalMatchedAt.UTC().Format(MatchTimeLayout),
-		GoalValue:       m.GoalValue,
+		GoalValue:       (*string)(m.GoalValue),
 		Rooms:           nonNil(m.Rooms),
 	})
 }

@@ -44,21 +44,27 @@ type goalWire struct {
 	Enabled           zopim.Flag       `json:"enabled"`
 	AttributionModel  AttributionModel `json:"attribution_model"`
 	AttributionPeriod int              `json:"attribution_period"`
-	Settings          Settings         `json:"settings"`
+	// settingsWire, not Settings: a type with methods costs encoding/json
+	// two interface checks per value.
+	Settings settingsWire `json:"settings"`
 }
 
 func (w *goalWire) goal() Goal {
 	return Goal{
 		ID: w.ID, Name: w.Name, Description: w.Description, Enabled: bool(w.Enabled),
-		AttributionModel: w.AttributionModel, AttributionPeriod: w.AttributionPeriod, Settings: w.Settings,
+		AttributionModel: w.AttributionModel, AttributionPeriod: w.AttributionPeriod, Settings: Settings(w.Settings),
 	}
 }
 
 func wireOf(g *Goal) goalWire {
-	return goalWire{
+	w := goalWire{
 		ID: g.ID, Name: g.Name, Description: g.Description, Enabled: zopim.Flag(g.Enabled),
-		AttributionModel: g.AttributionModel, AttributionPeriod: g.AttributionPeriod, Settings: g.Settings,
+		AttributionModel: g.AttributionModel, AttributionPeriod: g.AttributionPeriod, Settings: settingsWire(g.Settings),
 	}
+	if w.Settings.Conditions == nil {
+		w.Settings.Conditions = []Condition{} // encoded as [], never null
+	}
+	return w
 }
 
 // UnmarshalJSON decodes a goal, accepting enabled as 1/0 or true/false.

@@ -3,6 +3,7 @@ package goals_test
 import (
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/goalkit/goalkit/goals"
@@ -100,5 +101,16 @@ func TestEnums(t *testing.T) {
 	}
 	if goals.MaxActiveGoals != 5 {
 		t.Error("MaxActiveGoals changed")
+	}
+}
+
+func TestGoalEncodesNilConditionsAsEmptyList(t *testing.T) {
+	t.Parallel()
+	b, err := json.Marshal(goals.Goal{ID: 1, Name: "g"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"settings":{"conditions":[]}`) {
+		t.Errorf("encoded %s, want conditions as []", b)
 	}
 }

@@ -36,18 +36,51 @@ type paramsWire struct {
 	Settings          *Settings         `json:"settings,omitempty"`
 }
 
+// requestWire is what Create and Update send: plain field types, so
+// encoding/json does not call (and then re-scan) a MarshalJSON per field.
+type requestWire struct {
+	Name              *string           `json:"name,omitempty"`
+	Description       *string           `json:"description,omitempty"`
+	Enabled           *int              `json:"enabled,omitempty"` // &enabledOne or &enabledZero
+	AttributionModel  *AttributionModel `json:"attribution_model,omitempty"`
+	AttributionPeriod *int              `json:"attribution_period,omitempty"`
+	Settings          settingsWire      `json:"settings,omitzero"` // zero: not set
+}
+
+// enabledOne and enabledZero are what "enabled" points at: 1 or 0, as the
+// docs show. They are only ever read.
+var enabledOne, enabledZero = 1, 0
+
+// settingsWire is Settings without its MarshalJSON; conditions are never
+// null.
+type settingsWire struct {
+	Conditions []Condition `json:"conditions"`
+}
+
 // MarshalJSON encodes the set fields only, enabled as 1/0.
 func (p GoalParams) MarshalJSON() ([]byte, error) {
 	return json.Marshal(p.wire())
 }
 
-// wire is what Create and Update send (directly: encoding/json would
-// otherwise encode twice through MarshalJSON).
-func (p *GoalParams) wire() *paramsWire {
-	return &paramsWire{
-		Name: p.Name, Description: p.Description, Enabled: (*zopim.Flag)(p.Enabled),
-		AttributionModel: p.AttributionModel, AttributionPeriod: p.AttributionPeriod, Settings: p.Settings,
+// wire is what Create and Update send.
+func (p *GoalParams) wire() *requestWire {
+	w := &requestWire{
+		Name: p.Name, Description: p.Description,
+		AttributionModel: p.AttributionModel, AttributionPeriod: p.AttributionPeriod,
 	}
+	if p.Enabled != nil {
+		w.Enabled = &enabledZero
+		if *p.Enabled {
+			w.Enabled = &enabledOne
+		}
+	}
+	if p.Settings != nil {
+		w.Settings.Conditions = p.Settings.Conditions
+		if w.Settings.Conditions == nil {
+			w.Settings.Conditions = []Condition{} // never null; non-nil, so not omitted
+		}
+	}
+	return w
 }
 
 // UnmarshalJSON decodes a request body (as a fake server does); absent
