@@ -2,6 +2,7 @@ package pagesense
 
 import (
 	"encoding/json"
+	"errors"
 
 	"github.com/goalkit/goalkit/internal/transport"
 )
@@ -48,11 +49,35 @@ type goalsEnvelope struct {
 }
 
 // goalEnvelope is the answer to create goal: the goal under "projectgoal"
-// or "projectgoals", as an object or a one-element array.
+// or "projectgoals". The object form (the documented one) decodes in one
+// pass; a one-element array goes the lenient way (decode).
 type goalEnvelope struct {
+	envelope
+	Goal  *wireGoal `json:"projectgoal"`
+	Goals *wireGoal `json:"projectgoals"`
+}
+
+// lenientGoalEnvelope takes the goal as an object or a one-element array.
+type lenientGoalEnvelope struct {
 	envelope
 	Goal  one[wireGoal] `json:"projectgoal"`
 	Goals one[wireGoal] `json:"projectgoals"`
+}
+
+// decode is the transport.Call.Decode of create goal.
+func (e *goalEnvelope) decode(body []byte) error {
+	if err := json.Unmarshal(body, e); !isTypeMismatch(err) {
+		return err
+	}
+	var l lenientGoalEnvelope
+	if err := json.Unmarshal(body, &l); err != nil {
+		return err
+	}
+	*e = goalEnvelope{envelope: l.envelope}
+	if w, ok := either(l.Goal, l.Goals); ok {
+		e.Goal = &w
+	}
+	return nil
 }
 
 // eventsEnvelope is the answer to list custom events.
@@ -65,8 +90,51 @@ type eventsEnvelope struct {
 // goalEnvelope.
 type eventEnvelope struct {
 	envelope
+	Event  *wireEvent `json:"customevent"`
+	Events *wireEvent `json:"customevents"`
+}
+
+// lenientEventEnvelope is lenientGoalEnvelope for custom events.
+type lenientEventEnvelope struct {
+	envelope
 	Event  one[wireEvent] `json:"customevent"`
 	Events one[wireEvent] `json:"customevents"`
+}
+
+// decode is the transport.Call.Decode of create custom event.
+func (e *eventEnvelope) decode(body []byte) error {
+	if err := json.Unmarshal(body, e); !isTypeMismatch(err) {
+		return err
+	}
+	var l lenientEventEnvelope
+	if err := json.Unmarshal(body, &l); err != nil {
+		return err
+	}
+	*e = eventEnvelope{envelope: l.envelope}
+	if w, ok := either(l.Event, l.Events); ok {
+		e.Event = &w
+	}
+	return nil
+}
+
+// isTypeMismatch reports a payload of another JSON shape than its field
+// (an array where the object form was tried): the lenient decode follows.
+// The buffered body is decoded again; nothing is re-requested.
+func isTypeMismatch(err error) bool {
+	var typeErr *json.UnmarshalTypeError
+	return errors.As(err, &typeErr)
+}
+
+// created returns the first payload present.
+func created[T any](a, b *T) (T, bool) {
+	switch {
+	case a != nil:
+		return *a, true
+	case b != nil:
+		return *b, true
+	}
+	var zero T
+	return zero, false
 }
 
 // decodeError reads a non-2xx body, {"status_code": <code>, "message":

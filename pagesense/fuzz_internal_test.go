@@ -47,9 +47,9 @@ func FuzzEnvelope(f *testing.F) {
 			}
 		}
 		var goalEnv goalEnvelope
-		if json.Unmarshal(data, &goalEnv) == nil {
+		if goalEnv.decode(data) == nil {
 			checkFailure(t, &goalEnv.envelope)
-			if w, ok := either(goalEnv.Goal, goalEnv.Goals); ok {
+			if w, ok := created(goalEnv.Goal, goalEnv.Goals); ok {
 				_ = w.goal()
 			}
 		}
@@ -58,9 +58,9 @@ func FuzzEnvelope(f *testing.F) {
 			checkFailure(t, &eventsEnv.envelope)
 		}
 		var eventEnv eventEnvelope
-		if json.Unmarshal(data, &eventEnv) == nil {
+		if eventEnv.decode(data) == nil {
 			checkFailure(t, &eventEnv.envelope)
-			if w, ok := either(eventEnv.Event, eventEnv.Events); ok {
+			if w, ok := created(eventEnv.Event, eventEnv.Events); ok {
 				_ = w.event()
 			}
 		}

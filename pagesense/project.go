@@ -52,11 +52,11 @@ func (p *Project) CreateGoal(ctx context.Context, in *GoalInput) (*Goal, error) 
 		return nil, err
 	}
 	var env goalEnvelope
-	err := p.c.Do(ctx, &transport.Call{Method: http.MethodPost, Path: p.goalsPath, Body: in.body(p.linkname), Out: &env})
+	err := p.c.Do(ctx, &transport.Call{Method: http.MethodPost, Path: p.goalsPath, Body: in.body(p.linkname), Out: &env, Decode: env.decode})
 	if err != nil {
 		return nil, err
 	}
-	w, ok := either(env.Goal, env.Goals)
+	w, ok := created(env.Goal, env.Goals)
 	if !ok {
 		return nil, fmt.Errorf("pagesense: create goal: %w: no projectgoal in the answer", ErrMalformedResponse)
 	}
@@ -128,10 +128,10 @@ func (p *Project) CreateCustomEvent(ctx context.Context, name string) (*CustomEv
 	}
 	body := &eventRequest{Event: eventBody{Name: name, ProjectLinkname: p.linkname}}
 	var env eventEnvelope
-	if err := p.c.Do(ctx, &transport.Call{Method: http.MethodPost, Path: p.eventsPath, Body: body, Out: &env}); err != nil {
+	if err := p.c.Do(ctx, &transport.Call{Method: http.MethodPost, Path: p.eventsPath, Body: body, Out: &env, Decode: env.decode}); err != nil {
 		return nil, err
 	}
-	w, ok := either(env.Event, env.Events)
+	w, ok := created(env.Event, env.Events)
 	if !ok {
 		return nil, fmt.Errorf("pagesense: create custom event: %w: no customevent in the answer", ErrMalformedResponse)
 	}
