@@ -116,6 +116,7 @@ type Call struct {
 	// Out), e.g. to try the documented shape first and another only when it
 	// does not fit. It should fill Out, which is still checked as an
 	// Envelope afterwards. Its error is reported as ErrMalformedResponse.
+	// body is reused after Do returns: Decode must not keep it.
 	Decode func(body []byte) error
 }
 
@@ -142,6 +143,7 @@ func (c *Client) Do(ctx context.Context, call *Call) error {
 	if err != nil {
 		return err
 	}
+	defer st.releaseBody()
 	return c.readResponse(st, resp, call.Out)
 }
 

@@ -403,3 +403,29 @@ func TestMarshalerBodyIsSentAsIs(t *testing.T) {
 		t.Errorf("body = %q", got)
 	}
 }
+
+// TestPooledBodyIsNotRetained: success bodies are read into pooled buffers;
+// what a call returned must not change when a later call reuses the buffer.
+func TestPooledBodyIsNotRetained(t *testing.T) {
+	t.Parallel()
+	c, mt := newMock(t)
+	mt.RegisterResponder("GET", testBase+"/a", respond(200, `{"name":"aaaa","raw":{"k":"AAAA"}}`))
+	mt.RegisterResponder("GET", testBase+"/b", respond(200, `{"name":"bbbb","raw":{"k":"BBBB"}}`))
+	type out struct {
+		Name string          `json:"name"`
+		Raw  json.RawMessage `json:"raw"`
+	}
+	var first out
+	if err := get(c, "/a", &first); err != nil {
+		t.Fatal(err)
+	}
+	for range 50 {
+		var later out
+		if err := get(c, "/b", &later); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if first.Name != "aaaa" || string(first.Raw) != `{"k":"AAAA"}` {
+		t.Errorf("first result changed to %q %s", first.Name, first.Raw)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
+	"sync"
 )
 
 // drainLimit is how much of an unwanted body is discarded so the connection
@@ -38,31 +40,59 @@ func (c *Client) bufferBody(st *callState, resp *http.Response) error {
 		io.Copy(io.Discard, io.LimitReader(resp.Body, drainLimit))
 		return nil
 	}
-	body, err := readCapped(resp.Body, c.maxBody, resp.ContentLength)
-	if errors.Is(err, ErrResponseTooLarge) {
-		return fmt.Errorf("%w (limit %d bytes)", ErrResponseTooLarge, c.maxBody)
-	}
+	buf := getBuffer()
+	body, err := readCapped(resp.Body, c.maxBody, resp.ContentLength, (*buf)[:0])
+	*buf = body
 	if err != nil {
+		putBuffer(buf) // this attempt's body is gone; a retry reads anew
+		if errors.Is(err, ErrResponseTooLarge) {
+			return fmt.Errorf("%w (limit %d bytes)", ErrResponseTooLarge, c.maxBody)
+		}
 		return fmt.Errorf("reading body: %w", err)
 	}
-	st.body = body
+	st.body, st.pooled = body, buf
 	return nil
 }
 
-// readCapped reads all of r but at most limit bytes: more is
+// bodyBuffers recycles success bodies: a body is only needed until it is
+// decoded (encoding/json copies what it keeps), so a pooled buffer spares
+// an allocation per call. Error bodies are never pooled: APIError.Body
+// keeps them.
+var bodyBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 4<<10); return &b }}
+
+// maxPooledBuffer keeps an unusually large body from being pinned in the
+// pool.
+const maxPooledBuffer = 1 << 20
+
+func getBuffer() *[]byte { return bodyBuffers.Get().(*[]byte) }
+
+func putBuffer(b *[]byte) {
+	if cap(*b) <= maxPooledBuffer {
+		*b = (*b)[:0]
+		bodyBuffers.Put(b)
+	}
+}
+
+// releaseBody returns a pooled success body once the call is done with it.
+func (st *callState) releaseBody() {
+	if st.pooled != nil {
+		putBuffer(st.pooled)
+		st.pooled, st.body = nil, nil
+	}
+}
+
+// readCapped appends all of r to buf but at most limit bytes: more is
 // ErrResponseTooLarge, read no further. hint is the Content-Length, or -1.
-func readCapped(r io.Reader, limit, hint int64) ([]byte, error) {
+func readCapped(r io.Reader, limit, hint int64, buf []byte) ([]byte, error) {
 	if hint > limit {
-		return nil, ErrResponseTooLarge
+		return buf, ErrResponseTooLarge
 	}
-	size := int64(bytes.MinRead)
-	if hint >= 0 {
-		size = hint + 1 // one allocation when the length is known: room to see EOF
+	if hint >= 0 && int64(cap(buf)) < hint+1 {
+		buf = make([]byte, 0, hint+1) // the length is known: room to see EOF
 	}
-	buf := make([]byte, 0, size)
 	for {
 		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)] // grow
+			buf = slices.Grow(buf, max(cap(buf), bytes.MinRead)) // double
 		}
 		room := buf[len(buf):cap(buf)]
 		if over := int64(len(buf)+len(room)) - (limit + 1); over > 0 {
@@ -71,7 +101,7 @@ func readCapped(r io.Reader, limit, hint int64) ([]byte, error) {
 		n, err := r.Read(room)
 		buf = buf[:len(buf)+n]
 		if int64(len(buf)) > limit {
-			return nil, ErrResponseTooLarge
+			return buf, ErrResponseTooLarge
 		}
 		if err == io.EOF {
 			return buf, nil
@@ -109,7 +139,7 @@ func (c *Client) readResponse(st *callState, resp *http.Response, out any) error
 	if env, ok := out.(Envelope); ok {
 		if code, msg, failed := env.Failure(); failed {
 			e := &APIError{StatusCode: resp.StatusCode, Method: st.method, URL: st.redactedURL(), Code: code, Message: msg}
-			e.Body = st.body[:min(len(st.body), MaxErrorBody)]
+			e.Body = bytes.Clone(st.body[:min(len(st.body), MaxErrorBody)]) // st.body goes back to the pool
 			scrubCredentials(e, st.authorization)
 			return e
 		}

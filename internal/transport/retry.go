@@ -28,6 +28,7 @@ type callState struct {
 	attempt       int
 	lastErr       error              // the connection error the policy last saw
 	body          []byte             // the final response's body, read inside the retry loop
+	pooled        *[]byte            // body's buffer, returned to the pool by releaseBody
 	buffered      bool               // body holds the final response's body
 	discard       bool               // the caller wants no body: any 2xx is success
 	allowEmpty    bool               // an empty 2xx body is success
