@@ -129,11 +129,13 @@ func (c *Client) readResponse(st *callState, resp *http.Response, out any) error
 		}
 		return fmt.Errorf("goalkit: %s %s: %d: %w: empty body", st.method, st.redactedURL(), resp.StatusCode, ErrMalformedResponse)
 	}
-	decode := st.decode
-	if decode == nil {
-		decode = func(b []byte) error { return json.Unmarshal(b, out) }
+	var err error
+	if st.decode != nil {
+		err = st.decode(st.body)
+	} else {
+		err = json.Unmarshal(st.body, out)
 	}
-	if err := decode(st.body); err != nil {
+	if err != nil {
 		return fmt.Errorf("goalkit: %s %s: %d: %w: %v", st.method, st.redactedURL(), resp.StatusCode, ErrMalformedResponse, err)
 	}
 	if env, ok := out.(Envelope); ok {
