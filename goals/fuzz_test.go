@@ -12,6 +12,7 @@ import (
 	"github.com/jarcoal/httpmock"
 
 	"github.com/goalkit/goalkit/goals"
+	"github.com/goalkit/goalkit/internal/zopim/zopimtest"
 )
 
 // fuzzGoalSeeds are the goal documents of the seed docs and the real goal
@@ -98,27 +99,7 @@ func FuzzGoalParamsJSON(f *testing.F) {
 	f.Add([]byte(`{"enabled": true}`))
 	f.Add([]byte(`{"attribution_period": 31, "settings": {}}`))
 	f.Add([]byte(`{"name": null, "settings": null}`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		var p goals.GoalParams
-		if json.Unmarshal(data, &p) != nil {
-			return
-		}
-		valid := p.Validate() == nil
-		enc, err := json.Marshal(p)
-		if err != nil {
-			t.Fatalf("decoded params do not encode: %v", err)
-		}
-		var back goals.GoalParams
-		if err := json.Unmarshal(enc, &back); err != nil {
-			t.Fatalf("encoded params do not decode: %v\n%s", err, enc)
-		}
-		if again, _ := json.Marshal(back); !bytes.Equal(enc, again) {
-			t.Fatalf("encoding is not stable:\n%s\n%s", enc, again)
-		}
-		if (back.Validate() == nil) != valid {
-			t.Fatalf("validity changed in a round trip: %s", enc)
-		}
-	})
+	f.Fuzz(zopimtest.CheckParamsRoundTrip[goals.GoalParams])
 }
 
 // FuzzEnums checks the three string enums: only the documented wire values

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/goalkit/goalkit/internal/zopim/zopimtest"
 	"github.com/goalkit/goalkit/triggers"
 )
 
@@ -170,25 +171,5 @@ func FuzzTriggerParamsJSON(f *testing.F) {
 	f.Add([]byte(`{"name": "Good Trigger", "description": "Visitor entered page", "enabled": 1}`))
 	f.Add([]byte(`{"name": "  ", "definition": {"event": "chat_requested", "x": [1]}}`))
 	f.Add([]byte(`{"enabled": "true", "definition": null}`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		var p triggers.TriggerParams
-		if json.Unmarshal(data, &p) != nil {
-			return
-		}
-		valid := p.Validate() == nil
-		enc, err := json.Marshal(p)
-		if err != nil {
-			t.Fatalf("decoded params do not encode: %v", err)
-		}
-		var back triggers.TriggerParams
-		if err := json.Unmarshal(enc, &back); err != nil {
-			t.Fatalf("encoded params do not decode: %v\n%s", err, enc)
-		}
-		if again, _ := json.Marshal(back); !bytes.Equal(enc, again) {
-			t.Fatalf("encoding is not stable:\n%s\n%s", enc, again)
-		}
-		if (back.Validate() == nil) != valid {
-			t.Fatalf("validity changed in a round trip: %s", enc)
-		}
-	})
+	f.Fuzz(zopimtest.CheckParamsRoundTrip[triggers.TriggerParams])
 }

@@ -101,3 +101,32 @@ func CheckHeaders(t *testing.T, s Sent, auth string, withBody bool) {
 		t.Errorf("unexpected body %q (Content-Type %q)", s.Body, ct)
 	}
 }
+
+// CheckParamsRoundTrip is the params property both packages fuzz: a body
+// that decodes (as the fake server decodes it) re-encodes, decodes back,
+// re-encodes to the same bytes, and keeps its validity.
+func CheckParamsRoundTrip[P any, PP interface {
+	*P
+	Validate() error
+}](t *testing.T, data []byte) {
+	t.Helper()
+	var p P
+	if json.Unmarshal(data, PP(&p)) != nil {
+		return
+	}
+	valid := PP(&p).Validate() == nil
+	enc, err := json.Marshal(p)
+	if err != nil {
+		t.Fatalf("decoded params do not encode: %v", err)
+	}
+	var back P
+	if err := json.Unmarshal(enc, PP(&back)); err != nil {
+		t.Fatalf("encoded params do not decode: %v\n%s", err, enc)
+	}
+	if again, _ := json.Marshal(back); !bytes.Equal(enc, again) {
+		t.Fatalf("encoding is not stable:\n%s\n%s", enc, again)
+	}
+	if (PP(&back).Validate() == nil) != valid {
+		t.Fatalf("validity changed in a round trip: %s", enc)
+	}
+}
