@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"unicode/utf8"
 )
 
 // flexString decodes a JSON string or a JSON number into its text: PageSense
@@ -18,8 +19,10 @@ func (s *flexString) UnmarshalJSON(b []byte) error {
 		*s = ""
 	case b[0] == '"':
 		// Fast path for the common case without escapes: one allocation,
-		// as for a plain string field.
-		if len(b) >= 2 && bytes.IndexByte(b, '\\') < 0 {
+		// as for a plain string field. Invalid UTF-8 takes the slow path,
+		// where encoding/json replaces it with U+FFFD as it does for any
+		// string field.
+		if len(b) >= 2 && bytes.IndexByte(b, '\\') < 0 && utf8.Valid(b) {
 			*s = flexString(b[1 : len(b)-1])
 			return nil
 		}
