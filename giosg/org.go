@@ -35,7 +35,21 @@ type GoalsAPI interface {
 var _ GoalsAPI = (*Org)(nil)
 
 // ID returns the organization id the Org was made for.
-func (o *Org) ID() string { return o.id }
+func (o *Org) ID() string {
+	if o == nil {
+		return ""
+	}
+	return o.id
+}
+
+// pipeline is the transport, nil for a nil Org (its calls then fail with
+// an error instead of panicking).
+func (o *Org) pipeline() *transport.Client {
+	if o == nil {
+		return nil
+	}
+	return o.t
+}
 
 // ListGoals fetches one page of goals (by default in creation order). Use
 // AllGoals to walk every page, or ListOptions.Cursor with
@@ -46,7 +60,7 @@ func (o *Org) ListGoals(ctx context.Context, opts *ListOptions) (*GoalPage, erro
 		return nil, err
 	}
 	var page pageJSON
-	if err := o.t.Do(ctx, &transport.Call{Method: http.MethodGet, Path: path, Query: opts, Out: &page}); err != nil {
+	if err := o.pipeline().Do(ctx, &transport.Call{Method: http.MethodGet, Path: path, Query: opts, Out: &page}); err != nil {
 		return nil, err
 	}
 	return page.page(), nil
@@ -76,7 +90,7 @@ func (o *Org) AllGoals(ctx context.Context, opts *ListOptions) iter.Seq2[Goal, e
 				return
 			}
 			page.reset()
-			if err := o.t.Do(ctx, &transport.Call{Method: http.MethodGet, URL: next, Out: &page}); err != nil {
+			if err := o.pipeline().Do(ctx, &transport.Call{Method: http.MethodGet, URL: next, Out: &page}); err != nil {
 				yield(Goal{}, err)
 				return
 			}
@@ -146,7 +160,7 @@ func (o *Org) CreateExternalMatch(ctx context.Context, goalID string, m *Externa
 	if err != nil {
 		return err
 	}
-	return o.t.Do(ctx, &transport.Call{Method: http.MethodPost, Path: path, Body: m})
+	return o.pipeline().Do(ctx, &transport.Call{Method: http.MethodPost, Path: path, Body: m})
 }
 
 // goalCall sends a call on /goals (goalID "") or /goals/{goalID} and
@@ -165,7 +179,7 @@ func (o *Org) goalCall(ctx context.Context, method, goalID string, body any) (*G
 		return nil, err
 	}
 	var w goalJSON
-	if err := o.t.Do(ctx, &transport.Call{Method: method, Path: path, Body: body, Out: &w}); err != nil {
+	if err := o.pipeline().Do(ctx, &transport.Call{Method: method, Path: path, Body: body, Out: &w}); err != nil {
 		return nil, err
 	}
 	g := w.goal()
@@ -173,6 +187,9 @@ func (o *Org) goalCall(ctx context.Context, method, goalID string, body any) (*G
 }
 
 func (o *Org) goalsPath() (string, error) {
+	if o == nil {
+		return "", transport.ErrNilClient
+	}
 	if o.id == "" {
 		return "", transport.Invalid("organization_id", "must not be empty")
 	}
@@ -180,6 +197,9 @@ func (o *Org) goalsPath() (string, error) {
 }
 
 func (o *Org) goalPath(goalID string, rest ...string) (string, error) {
+	if o == nil {
+		return "", transport.ErrNilClient
+	}
 	if o.id == "" {
 		return "", transport.Invalid("organization_id", "must not be empty")
 	}
@@ -196,7 +216,7 @@ func (o *Org) firstPageURL(opts *ListOptions) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	u := o.t.BaseURL().String() + path
+	u := o.pipeline().BaseURL().String() + path
 	v, err := query.Values(opts)
 	if err != nil {
 		return "", fmt.Errorf("giosg: encoding query: %w", err)
@@ -209,7 +229,7 @@ func (o *Org) firstPageURL(opts *ListOptions) (string, error) {
 
 func (o *Org) sameOrigin(raw string) bool {
 	u, err := url.Parse(raw)
-	return err == nil && o.t.SameOrigin(u)
+	return err == nil && o.pipeline().SameOrigin(u)
 }
 
 // parseOrNil parses a URL for an error message; an unparseable one renders

@@ -62,11 +62,20 @@ func WithDataCenter(dc DataCenter) Option {
 	}
 }
 
+// transport is the pipeline, nil for a nil Client (its calls then fail
+// with ErrNilClient instead of panicking).
+func (c *Client) transport() *transport.Client {
+	if c == nil {
+		return nil
+	}
+	return c.tc
+}
+
 // Project returns the API of one project, addressed by the portal's name
 // and the project's linkname. Nothing is sent; empty or unusable names are
 // reported by the Project's methods.
 func (c *Client) Project(portal, projectLinkname string) *Project {
-	p := &Project{c: c.tc, portal: portal, linkname: projectLinkname}
+	p := &Project{c: c.transport(), portal: portal, linkname: projectLinkname}
 	switch {
 	case portal == "":
 		p.err = transport.Invalid("portal_name", "must not be empty")

@@ -10,7 +10,7 @@ import (
 // List returns every trigger of the account (the API does not paginate).
 func (c *Client) List(ctx context.Context) ([]Trigger, error) {
 	var out []Trigger
-	if err := c.t.Do(ctx, &transport.Call{Method: http.MethodGet, Path: "/triggers", Out: &out}); err != nil {
+	if err := c.pipeline().Do(ctx, &transport.Call{Method: http.MethodGet, Path: "/triggers", Out: &out}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -25,7 +25,7 @@ func (c *Client) Get(ctx context.Context, name string) (*Trigger, error) {
 		return nil, err
 	}
 	var t Trigger
-	if err := c.t.Do(ctx, &transport.Call{Method: http.MethodGet, Path: path, Out: &t}); err != nil {
+	if err := c.pipeline().Do(ctx, &transport.Call{Method: http.MethodGet, Path: path, Out: &t}); err != nil {
 		return nil, err
 	}
 	return &t, nil
@@ -37,7 +37,7 @@ func (c *Client) Create(ctx context.Context, p *TriggerParams) (*Trigger, error)
 		return nil, err
 	}
 	var t Trigger
-	if err := c.t.Do(ctx, &transport.Call{Method: http.MethodPost, Path: "/triggers", Body: p, Out: &t}); err != nil {
+	if err := c.pipeline().Do(ctx, &transport.Call{Method: http.MethodPost, Path: "/triggers", Body: p, Out: &t}); err != nil {
 		return nil, err
 	}
 	return &t, nil
@@ -57,7 +57,7 @@ func (c *Client) Update(ctx context.Context, name string, p *TriggerParams) (*Tr
 		return nil, err
 	}
 	var t Trigger
-	if err := c.t.Do(ctx, &transport.Call{Method: http.MethodPut, Path: path, Body: p, Out: &t}); err != nil {
+	if err := c.pipeline().Do(ctx, &transport.Call{Method: http.MethodPut, Path: path, Body: p, Out: &t}); err != nil {
 		return nil, err
 	}
 	return &t, nil
@@ -69,7 +69,7 @@ func (c *Client) Delete(ctx context.Context, name string) error {
 	if err != nil {
 		return err
 	}
-	return c.t.Do(ctx, &transport.Call{Method: http.MethodDelete, Path: path})
+	return c.pipeline().Do(ctx, &transport.Call{Method: http.MethodDelete, Path: path})
 }
 
 // triggerPath is /triggers/{name}, the name escaped as one segment ("a/b"

@@ -88,11 +88,19 @@ func New(d Dialect, opts ...Option) (*Client, error) {
 }
 
 // BaseURL returns the client's API root.
-func (c *Client) BaseURL() *url.URL { u := *c.base; return &u }
+func (c *Client) BaseURL() *url.URL {
+	if c == nil || c.base == nil {
+		return &url.URL{}
+	}
+	u := *c.base
+	return &u
+}
 
 // SameOrigin reports whether a URL taken from a response (a pagination
 // link) may be requested with this client's credentials.
-func (c *Client) SameOrigin(u *url.URL) bool { return SameOrigin(c.base, u) }
+func (c *Client) SameOrigin(u *url.URL) bool {
+	return c != nil && c.base != nil && SameOrigin(c.base, u)
+}
 
 // Call is one logical API call.
 type Call struct {
@@ -131,6 +139,12 @@ type Envelope interface {
 // *ValidationError (a bad call), *APIError (the API said no), or a wrapped
 // transport or context error; none contains credentials.
 func (c *Client) Do(ctx context.Context, call *Call) error {
+	if c == nil || c.http == nil {
+		return ErrNilClient
+	}
+	if ctx == nil {
+		return ErrNilContext
+	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("goalkit: %s: %w", call.Method, err)
 	}
@@ -178,7 +192,7 @@ func (c *Client) newRequest(ctx context.Context, call *Call) (*retryablehttp.Req
 	}
 	st := &callState{method: call.Method, discard: call.Out == nil && call.Decode == nil, allowEmpty: call.AllowEmpty, decode: call.Decode}
 	if c.auth != nil {
-		h, err := c.auth.Authorization()
+		h, err := c.auth.Authorization(ctx)
 		if err != nil {
 			return nil, err
 		}

@@ -23,6 +23,12 @@ var (
 	// ErrMalformedResponse is returned when a successful response cannot be
 	// decoded: truncated or non-JSON, or empty where a document was expected.
 	ErrMalformedResponse = errors.New("goalkit: malformed response")
+	// ErrNilClient is returned by a method called on a nil or zero-value
+	// client (one not made by NewClient). It matches ErrInvalid.
+	ErrNilClient = fmt.Errorf("goalkit: client not built by NewClient (nil or zero value): %w", ErrInvalid)
+	// ErrNilContext is returned when a call is given a nil context. It
+	// matches ErrInvalid.
+	ErrNilContext = fmt.Errorf("goalkit: nil context: %w", ErrInvalid)
 )
 
 // MaxErrorBody is how much of an error response APIError.Body keeps.

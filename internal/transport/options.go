@@ -63,6 +63,9 @@ func WithUserAgent(ua string) Option {
 		if ua == "" {
 			return errors.New("goalkit: WithUserAgent: empty user agent")
 		}
+		if err := headerSafe("WithUserAgent: user agent", ua); err != nil {
+			return err
+		}
 		s.UserAgent = ua
 		return nil
 	}

@@ -28,11 +28,14 @@ func (c *Client) handleResponse(resp *http.Response) error {
 
 func (c *Client) bufferBody(st *callState, resp *http.Response) error {
 	defer resp.Body.Close()
-	st.buffered = true
+	// This response, and no other, is now read and closed here: a later
+	// attempt's response is read anew (readResponse compares).
+	st.buffered = resp
+	st.body = nil
 	if st.discard && isSuccess(resp.StatusCode) {
 		// The server did the work; a body nobody reads cannot fail the
-		// call (a caller told "failed" would repeat a POST).
-		io.Copy(io.Discard, io.LimitReader(resp.Body, drainLimit))
+		// call (a caller told "failed" would repeat a POST), nor delay it:
+		// the body is closed unread, which costs at most this connection.
 		return nil
 	}
 	if !isSuccess(resp.StatusCode) {
@@ -81,6 +84,10 @@ func (st *callState) releaseBody() {
 	}
 }
 
+// maxPrealloc is the most readCapped allocates on the word of a
+// Content-Length; beyond it the buffer grows with the bytes that arrive.
+const maxPrealloc = 256 << 10
+
 // readCapped appends all of r to buf but at most limit bytes: more is
 // ErrResponseTooLarge, read no further. hint is the Content-Length, or -1.
 func readCapped(r io.Reader, limit, hint int64, buf []byte) ([]byte, error) {
@@ -88,7 +95,10 @@ func readCapped(r io.Reader, limit, hint int64, buf []byte) ([]byte, error) {
 		return buf, ErrResponseTooLarge
 	}
 	if hint >= 0 && int64(cap(buf)) < hint+1 {
-		buf = make([]byte, 0, hint+1) // the length is known: room to see EOF
+		// The length is known: room to see EOF, but only up to
+		// maxPrealloc; a server that announces 10 MiB and then stalls
+		// must not cost 10 MiB per call before sending anything.
+		buf = make([]byte, 0, min(hint+1, maxPrealloc))
 	}
 	for {
 		if len(buf) == cap(buf) {
@@ -114,7 +124,7 @@ func readCapped(r io.Reader, limit, hint int64, buf []byte) ([]byte, error) {
 
 // readResponse turns the final response into out or an error.
 func (c *Client) readResponse(st *callState, resp *http.Response, out any) error {
-	if !st.buffered { // retries ran out: the handler never saw this response
+	if st.buffered != resp { // retries ran out: the handler never saw this response
 		c.bufferBody(st, resp)
 	}
 	if !isSuccess(resp.StatusCode) {
@@ -136,7 +146,10 @@ func (c *Client) readResponse(st *callState, resp *http.Response, out any) error
 		err = json.Unmarshal(st.body, out)
 	}
 	if err != nil {
-		return fmt.Errorf("goalkit: %s %s: %d: %w: %v", st.method, st.redactedURL(), resp.StatusCode, ErrMalformedResponse, err)
+		// Decode errors quote the value they choke on, which may be an
+		// echoed credential or megabytes long.
+		detail := Bounded(scrubText(err.Error(), st.secrets()))
+		return fmt.Errorf("goalkit: %s %s: %d: %w: %s", st.method, st.redactedURL(), resp.StatusCode, ErrMalformedResponse, detail)
 	}
 	if env, ok := out.(Envelope); ok {
 		if code, msg, failed := env.Failure(); failed {

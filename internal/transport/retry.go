@@ -29,7 +29,7 @@ type callState struct {
 	lastErr       error              // the connection error the policy last saw
 	body          []byte             // the final response's body, read inside the retry loop
 	pooled        *[]byte            // body's buffer, returned to the pool by releaseBody
-	buffered      bool               // body holds the final response's body
+	buffered      *http.Response     // the response whose body st.body holds (read and closed)
 	discard       bool               // the caller wants no body: any 2xx is success
 	allowEmpty    bool               // an empty 2xx body is success
 	decode        func([]byte) error // Call.Decode
@@ -38,6 +38,16 @@ type callState struct {
 // redactedURL renders the call's URL for an error or a log line. It is
 // computed only when needed: the happy path never pays for it.
 func (st *callState) redactedURL() string { return RedactURL(st.req.URL) }
+
+// secrets lists the spellings of the call's credentials to scrub from
+// error strings and log lines.
+func (st *callState) secrets() []string { return secretsOf(st.authorization) }
+
+// errorText renders an error for a log line: URLs redacted, credentials
+// scrubbed, bounded.
+func (st *callState) errorText(err error) string {
+	return scrubError(redactURLError(err), st.secrets()).Error()
+}
 
 func stateOf(ctx context.Context) *callState {
 	st, _ := ctx.Value(callKey{}).(*callState)
@@ -78,7 +88,9 @@ func (c *Client) send(req *retryablehttp.Request, st *callState) (*http.Response
 	if ctxErr := req.Context().Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
 		err = ctxErr
 	}
-	return nil, fmt.Errorf("goalkit: %s %s: %w", st.method, st.redactedURL(), redactURLError(err))
+	// A redirect's Location (bad, or pointing away) and whatever else the
+	// server said can sit in err's text: scrub and bound it.
+	return nil, scrubError(fmt.Errorf("goalkit: %s %s: %w", st.method, st.redactedURL(), redactURLError(err)), st.secrets())
 }
 
 // checkRetry is the retry policy (DESIGN.md): 429 for every method unless
@@ -127,7 +139,7 @@ func (c *Client) backoff(st *callState, min, max time.Duration, n int, resp *htt
 		if resp != nil {
 			attrs = append(attrs, slog.Int("status", resp.StatusCode))
 		} else if st.lastErr != nil {
-			attrs = append(attrs, slog.String("error", redactURLError(st.lastErr).Error()))
+			attrs = append(attrs, slog.String("error", st.errorText(st.lastErr)))
 		}
 		c.logger.LogAttrs(context.Background(), slog.LevelWarn, "goalkit: retrying", attrs...)
 	}
@@ -163,11 +175,17 @@ func parseRetryAfter(v string) (time.Duration, bool) {
 	if v == "" {
 		return 0, false
 	}
-	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if secs < 0 {
-			return 0, false
+	if allDigits(v) {
+		// Too many digits for an int64 is an absurdly long wait, not an
+		// absent header: the caller gets it (capped) at once.
+		secs, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || secs > int64(maxRetryAfter/time.Second) {
+			return maxRetryAfter, true
 		}
-		return time.Duration(min(secs, int64(maxRetryAfter/time.Second))) * time.Second, true
+		return time.Duration(secs) * time.Second, true
+	}
+	if strings.HasPrefix(v, "-") && allDigits(v[1:]) {
+		return 0, false
 	}
 	t, err := http.ParseTime(v)
 	if err != nil {
@@ -179,3 +197,15 @@ func parseRetryAfter(v string) (time.Duration, bool) {
 // maxRetryAfter bounds absurd Retry-After values (no overflow, and an
 // APIError.RetryAfter a caller can still act on).
 const maxRetryAfter = 365 * 24 * time.Hour
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -54,7 +54,7 @@ func (t *pipelineTransport) RoundTrip(req *http.Request) (*http.Response, error)
 		slog.Int("attempt", st.attempt), slog.Duration("duration", time.Since(start)),
 	}
 	if err != nil {
-		attrs = append(attrs, slog.String("error", redactURLError(err).Error()))
+		attrs = append(attrs, slog.String("error", st.errorText(err)))
 	} else {
 		attrs = append(attrs, slog.Int("status", resp.StatusCode))
 	}

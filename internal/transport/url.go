@@ -37,9 +37,15 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 	if raw == "" {
 		return nil, errors.New("goalkit: no base URL")
 	}
+	// Credentials in a URL are refused without echoing it: a password
+	// holding '#', '?' or '/' makes url.Parse split the URL elsewhere and
+	// quote the password in its error, or parse into a bogus host.
+	if strings.Contains(raw, "@") {
+		return nil, errors.New("goalkit: base URL must not carry credentials (it contains '@'; not shown); use an auth option")
+	}
 	u, err := url.Parse(strings.TrimSuffix(raw, "/"))
 	if err != nil {
-		return nil, fmt.Errorf("goalkit: bad base URL: %w", redactURLError(err))
+		return nil, errors.New("goalkit: bad base URL: not a valid URL (not shown: it may hold credentials)")
 	}
 	if u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
 		return nil, fmt.Errorf("goalkit: base URL %q must be an absolute http(s) URL", RedactURL(u))
@@ -80,10 +86,14 @@ func port(u *url.URL) string {
 	return "443"
 }
 
-// secretParams are query parameter names whose values are never shown.
-var secretParams = []string{"token", "secret", "password", "passwd", "key", "signature", "code", "auth", "credential"}
+// secretParams are query parameter names whose values are never shown
+// (matched as substrings, case-insensitively, after unescaping).
+var secretParams = []string{"token", "secret", "password", "passwd", "pwd", "key", "sig", "code", "auth", "credential", "jwt", "session", "sid", "bearer", "assertion"}
 
 func isSecretParam(name string) bool {
+	if u, err := url.QueryUnescape(name); err == nil {
+		name = u
+	}
 	name = strings.ToLower(name)
 	for _, s := range secretParams {
 		if strings.Contains(name, s) {
@@ -93,18 +103,21 @@ func isSecretParam(name string) bool {
 	return false
 }
 
-// RedactURL renders u for errors and logs: userinfo dropped and the values
-// of secret-looking query parameters replaced by "REDACTED".
+// RedactURL renders u for errors and logs: userinfo dropped, the values of
+// secret-looking query parameters (split on & and ;, names unescaped)
+// replaced by "REDACTED", a fragment that looks like parameters (an OAuth
+// implicit grant's #access_token=) redacted whole, and the result cut to
+// MaxQuoted.
 func RedactURL(u *url.URL) string {
 	if u == nil {
 		return ""
 	}
-	if u.User == nil && !hasSecretQuery(u.RawQuery) {
-		return u.String()
+	if u.User == nil && !hasSecretQuery(u.RawQuery) && !hasSecretQuery(u.EscapedFragment()) {
+		return Bounded(u.String())
 	}
 	r := *u
 	r.User = nil
-	if r.RawQuery != "" {
+	if hasSecretQuery(r.RawQuery) {
 		q, err := url.ParseQuery(r.RawQuery)
 		if err != nil {
 			r.RawQuery = "REDACTED"
@@ -117,13 +130,21 @@ func RedactURL(u *url.URL) string {
 			r.RawQuery = q.Encode()
 		}
 	}
-	return r.String()
+	if hasSecretQuery(r.EscapedFragment()) {
+		r.Fragment, r.RawFragment = "REDACTED", ""
+	}
+	return Bounded(r.String())
 }
 
 func hasSecretQuery(raw string) bool {
 	for raw != "" {
 		var kv string
-		kv, raw, _ = strings.Cut(raw, "&")
+		i := strings.IndexAny(raw, "&;")
+		if i < 0 {
+			kv, raw = raw, ""
+		} else {
+			kv, raw = raw[:i], raw[i+1:]
+		}
 		k, _, _ := strings.Cut(kv, "=")
 		if isSecretParam(k) {
 			return true
