@@ -78,13 +78,13 @@ type OAuthConfig struct {
 func RefreshTokenSource(ctx context.Context, cfg OAuthConfig) oauth2.TokenSource {
 	r, err := newRefresher(ctx, cfg)
 	if err != nil {
-		return failedSource{err}
+		return &redactedSource{failedSource{err}}
 	}
 	wait := cfg.CoolDown
 	if wait == 0 {
 		wait = DefaultRefreshCoolDown
 	}
-	return oauth2.ReuseTokenSourceWithExpiry(nil, &coolDown{src: r, wait: wait, now: time.Now}, TokenExpiryDelta)
+	return &redactedSource{oauth2.ReuseTokenSourceWithExpiry(nil, &coolDown{src: r, wait: wait, now: time.Now}, TokenExpiryDelta)}
 }
 
 // failedSource reports a config error on every call.
@@ -97,7 +97,7 @@ type refresher struct {
 	ctx      context.Context
 	hc       *http.Client
 	tokenURL string
-	form     string // encoded once; holds the secrets, never printed
+	form     transport.Secret // encoded once; holds the secrets, never printed
 	// secrets are the client secret and refresh token, removed from
 	// whatever the endpoint sends back before it reaches an error.
 	secrets []string
@@ -132,12 +132,12 @@ func newRefresher(ctx context.Context, cfg OAuthConfig) (*refresher, error) {
 	if hc == nil {
 		hc = &http.Client{Timeout: transport.DefaultAttemptTimeout}
 	}
-	form := url.Values{
+	form := transport.NewSecret(url.Values{
 		"grant_type":    {"refresh_token"},
 		"client_id":     {cfg.ClientID},
 		"client_secret": {cfg.ClientSecret},
 		"refresh_token": {cfg.RefreshToken},
-	}.Encode()
+	}.Encode())
 	secrets := []string{cfg.ClientSecret, cfg.RefreshToken}
 	return &refresher{ctx: ctx, hc: hc, tokenURL: tokenURL, form: form, secrets: secrets}, nil
 }
@@ -153,7 +153,7 @@ type tokenResponse struct {
 }
 
 func (r *refresher) Token() (*oauth2.Token, error) {
-	req, err := http.NewRequestWithContext(r.ctx, http.MethodPost, r.tokenURL, strings.NewReader(r.form))
+	req, err := http.NewRequestWithContext(r.ctx, http.MethodPost, r.tokenURL, strings.NewReader(r.form.Reveal()))
 	if err != nil {
 		return nil, fmt.Errorf("pagesense: token request: %w", err)
 	}
