@@ -53,7 +53,7 @@ func (p *Project) Linkname() string {
 // problem is what makes every call of the project fail: a nil Project, or
 // a bad portal or project name.
 func (p *Project) problem() error {
-	if p == nil {
+	if p == nil || p.c == nil {
 		return transport.ErrNilClient
 	}
 	return p.err
