@@ -54,5 +54,8 @@ func WithTokenSource(ts oauth2.TokenSource) Option {
 // /orgs/{orgID}. An empty orgID is reported by each call, as a
 // *ValidationError for organization_id.
 func (c *Client) Org(orgID string) *Org {
+	if c == nil {
+		return &Org{id: orgID} // its methods report ErrNilClient
+	}
 	return &Org{t: c.t, id: orgID}
 }
