@@ -47,7 +47,7 @@ func WithAPIToken(token string) Option {
 // token_type the token carries. Wrap ts in oauth2.ReuseTokenSource if it
 // does not cache.
 func WithTokenSource(ts oauth2.TokenSource) Option {
-	return transport.WithTokenSource(ts, "Bearer")
+	return transport.WithTokenSource(transport.SafeTokenSource(ts), "Bearer")
 }
 
 // Org returns the goal endpoints of one organization, below

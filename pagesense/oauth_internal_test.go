@@ -28,7 +28,7 @@ func TestCoolDown(t *testing.T) {
 	boom := errors.New("boom")
 	src := &scripted{errs: []error{boom, nil, boom}}
 	now := time.Unix(1000, 0)
-	cd := &coolDown{src: src, wait: time.Minute, now: func() time.Time { return now }}
+	cd := &coolDown{src: src, wait: time.Minute, gap: time.Minute, now: func() time.Time { return now }}
 
 	step := func(wantErr error, wantCalls int) {
 		t.Helper()
@@ -45,5 +45,6 @@ func TestCoolDown(t *testing.T) {
 	step(boom, 1)
 	now = now.Add(time.Second) // the minute is over: asked again
 	step(nil, 2)
-	step(boom, 3) // success forgets the old failure
+	now = now.Add(time.Minute) // past the gap between requests
+	step(boom, 3)              // success forgets the old failure
 }

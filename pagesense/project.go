@@ -35,18 +35,28 @@ type Project struct {
 }
 
 // Portal returns the portal name the project was addressed with.
-func (p *Project) Portal() string { return p.portal }
+func (p *Project) Portal() string {
+	if p == nil {
+		return ""
+	}
+	return p.portal
+}
 
 // Linkname returns the project's linkname.
-func (p *Project) Linkname() string { return p.linkname }
+func (p *Project) Linkname() string {
+	if p == nil {
+		return ""
+	}
+	return p.linkname
+}
 
 // CreateGoal creates a goal in the project:
 // POST /portal/{portal}/projectgoals/{project} with {"projectgoal": {...}}.
 // The input is validated first (see GoalInput.Validate); nothing is sent if
 // it is refused.
 func (p *Project) CreateGoal(ctx context.Context, in *GoalInput) (*Goal, error) {
-	if p.err != nil {
-		return nil, p.err
+	if err := p.ready(); err != nil {
+		return nil, err
 	}
 	if err := in.Validate(); err != nil {
 		return nil, err
@@ -60,6 +70,9 @@ func (p *Project) CreateGoal(ctx context.Context, in *GoalInput) (*Goal, error) 
 	if !ok {
 		return nil, fmt.Errorf("pagesense: create goal: %w: no projectgoal in the answer", ErrMalformedResponse)
 	}
+	if w.GoalID == "" && w.Linkname == "" {
+		return nil, transport.NoID(http.MethodPost, "goal")
+	}
 	g := w.goal()
 	return &g, nil
 }
@@ -68,8 +81,8 @@ func (p *Project) CreateGoal(ctx context.Context, in *GoalInput) (*Goal, error) 
 // GET /portal/{portal}/projectgoals/{project}. The answer is decoded in one
 // pass.
 func (p *Project) ListGoals(ctx context.Context) ([]Goal, error) {
-	if p.err != nil {
-		return nil, p.err
+	if err := p.ready(); err != nil {
+		return nil, err
 	}
 	var env goalsEnvelope
 	if err := p.c.Do(ctx, &transport.Call{Method: http.MethodGet, Path: p.goalsPath, Out: &env}); err != nil {
@@ -120,11 +133,14 @@ func (p *Project) DeleteGoal(ctx context.Context, goalLinkname string) error {
 // POST /portal/{portal}/customevents with
 // {"customevent": {"event_name", "project_linkname"}}.
 func (p *Project) CreateCustomEvent(ctx context.Context, name string) (*CustomEvent, error) {
-	if p.err != nil {
-		return nil, p.err
+	if err := p.ready(); err != nil {
+		return nil, err
 	}
 	if strings.TrimSpace(name) == "" {
 		return nil, transport.Invalid("event_name", "must not be empty")
+	}
+	if err := transport.ValidUTF8("event_name", name); err != nil {
+		return nil, err
 	}
 	body := &eventRequest{Event: eventBody{Name: name, ProjectLinkname: p.linkname}}
 	var env eventEnvelope
@@ -135,6 +151,9 @@ func (p *Project) CreateCustomEvent(ctx context.Context, name string) (*CustomEv
 	if !ok {
 		return nil, fmt.Errorf("pagesense: create custom event: %w: no customevent in the answer", ErrMalformedResponse)
 	}
+	if w.EventID == "" && w.Linkname == "" {
+		return nil, transport.NoID(http.MethodPost, "custom event")
+	}
 	e := w.event()
 	return &e, nil
 }
@@ -142,8 +161,8 @@ func (p *Project) CreateCustomEvent(ctx context.Context, name string) (*CustomEv
 // ListCustomEvents returns the project's custom events:
 // GET /portal/{portal}/customevents?project_linkname={project}.
 func (p *Project) ListCustomEvents(ctx context.Context) ([]CustomEvent, error) {
-	if p.err != nil {
-		return nil, p.err
+	if err := p.ready(); err != nil {
+		return nil, err
 	}
 	var env eventsEnvelope
 	q := url.Values{"project_linkname": {p.linkname}}
@@ -159,11 +178,23 @@ func (p *Project) ListCustomEvents(ctx context.Context) ([]CustomEvent, error) {
 
 // checkGoal reports a bad project or an empty goal linkname.
 func (p *Project) checkGoal(goalLinkname string) error {
-	if p.err != nil {
-		return p.err
+	if err := p.ready(); err != nil {
+		return err
 	}
 	if goalLinkname == "" {
 		return transport.Invalid("linkname", "goal linkname must not be empty")
 	}
-	return nil
+	return transport.ValidUTF8("linkname", goalLinkname)
+}
+
+// ready reports a nil or zero-value Project (or one from a nil Client) as
+// ErrNilClient, else the error of a bad portal or project name.
+func (p *Project) ready() error {
+	if p == nil {
+		return ErrNilClient
+	}
+	if err := p.c.Usable(); err != nil {
+		return err
+	}
+	return p.err
 }
