@@ -67,10 +67,7 @@ func (p *Project) CreateGoal(ctx context.Context, in *GoalInput) (*Goal, error) 
 		return nil, err
 	}
 	w, ok := created(env.Goal, env.Goals)
-	if !ok {
-		return nil, fmt.Errorf("pagesense: create goal: %w: no projectgoal in the answer", ErrMalformedResponse)
-	}
-	if w.GoalID == "" && w.Linkname == "" {
+	if !ok || w.GoalID == "" && w.Linkname == "" {
 		return nil, transport.NoID(http.MethodPost, "goal")
 	}
 	g := w.goal()
@@ -148,10 +145,7 @@ func (p *Project) CreateCustomEvent(ctx context.Context, name string) (*CustomEv
 		return nil, err
 	}
 	w, ok := created(env.Event, env.Events)
-	if !ok {
-		return nil, fmt.Errorf("pagesense: create custom event: %w: no customevent in the answer", ErrMalformedResponse)
-	}
-	if w.EventID == "" && w.Linkname == "" {
+	if !ok || w.EventID == "" && w.Linkname == "" {
 		return nil, transport.NoID(http.MethodPost, "custom event")
 	}
 	e := w.event()

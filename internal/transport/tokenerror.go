@@ -11,10 +11,11 @@ import (
 // SafeTokenSource wraps ts so that a token endpoint's answer never reaches
 // an error string: *oauth2.RetrieveError.Error() quotes the whole body (and
 // the error description), and an endpoint that echoes the request puts the
-// client secret or refresh token there. The wrapped error says only the
-// status and the OAuth error code; errors.As still finds the
-// *oauth2.RetrieveError for a caller who wants its body. A 429 matches
-// ErrRateLimited, a 400 or 401 ErrUnauthorized. nil stays nil.
+// client secret or refresh token there. The error says only the status and
+// the OAuth error code; errors.As still finds an *oauth2.RetrieveError,
+// a copy without Body, ErrorDescription and ErrorURI (each can echo the
+// request). A 429 matches ErrRateLimited, a 400 or 401 ErrUnauthorized.
+// nil stays nil.
 func SafeTokenSource(ts oauth2.TokenSource) oauth2.TokenSource {
 	if ts == nil {
 		return nil
@@ -27,13 +28,16 @@ type safeTokenSource struct{ ts oauth2.TokenSource }
 func (s safeTokenSource) Token() (*oauth2.Token, error) {
 	tok, err := s.ts.Token()
 	if re, ok := err.(*oauth2.RetrieveError); ok {
-		return nil, &tokenEndpointError{re: re}
+		safe := *re
+		safe.Body, safe.ErrorDescription, safe.ErrorURI = nil, "", ""
+		safe.ErrorCode = oauthCode(re.ErrorCode)
+		return nil, &tokenEndpointError{re: &safe}
 	}
 	return tok, err
 }
 
-// tokenEndpointError is an *oauth2.RetrieveError without the body in its
-// text.
+// tokenEndpointError is an *oauth2.RetrieveError stripped of what the
+// endpoint wrote.
 type tokenEndpointError struct{ re *oauth2.RetrieveError }
 
 func (e *tokenEndpointError) Error() string {
@@ -42,7 +46,7 @@ func (e *tokenEndpointError) Error() string {
 		status := e.re.Response.StatusCode
 		msg += fmt.Sprintf(": %d %s", status, http.StatusText(status))
 	}
-	if code := oauthCode(e.re.ErrorCode); code != "" {
+	if code := e.re.ErrorCode; code != "" {
 		msg += ": " + code
 	}
 	return msg
