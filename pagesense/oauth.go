@@ -165,8 +165,8 @@ type tokenResponse struct {
 	AccessToken string     `json:"access_token"`
 	TokenType   string     `json:"token_type"`
 	ExpiresIn   flexString `json:"expires_in"`
-	APIDomain   string  `json:"api_domain"`
-	Error       string  `json:"error"`
+	APIDomain   string     `json:"api_domain"`
+	Error       string     `json:"error"`
 }
 
 func (r *refresher) Token() (*oauth2.Token, error) {

@@ -377,8 +377,14 @@ func TestInvalidUTF8RefusedBeforeSending(t *testing.T) {
 		{"name", func() error { _, err := tc.Create(ctx, &triggers.TriggerParams{Name: &bad}); return err }},
 		{"name", func() error { _, err := tc.Get(ctx, bad); return err }},
 		{"description", func() error { _, err := tc.Update(ctx, "n", &triggers.TriggerParams{Description: &bad}); return err }},
-		{"name", func() error { _, err := org.CreateGoal(ctx, &giosg.GoalInput{Name: bad, AllowAnyRoom: true}); return err }},
-		{"allowed_rooms[0]", func() error { _, err := org.CreateGoal(ctx, &giosg.GoalInput{Name: "n", AllowedRooms: []string{bad}}); return err }},
+		{"name", func() error {
+			_, err := org.CreateGoal(ctx, &giosg.GoalInput{Name: bad, AllowAnyRoom: true})
+			return err
+		}},
+		{"allowed_rooms[0]", func() error {
+			_, err := org.CreateGoal(ctx, &giosg.GoalInput{Name: "n", AllowedRooms: []string{bad}})
+			return err
+		}},
 		{"conditions[0].settings.city", func() error {
 			_, err := org.CreateGoal(ctx, &giosg.GoalInput{Name: "n", AllowAnyRoom: true, Conditions: []giosg.Condition{{Settings: giosg.Settings{"city": bad}}}})
 			return err
