@@ -47,7 +47,7 @@ func WithAPIToken(token string) Option {
 // token_type the token carries. Wrap ts in oauth2.ReuseTokenSource if it
 // does not cache.
 func WithTokenSource(ts oauth2.TokenSource) Option {
-	return transport.WithTokenSource(ts, "Bearer")
+	return transport.WithTokenSource(transport.SafeTokenSource(ts), "Bearer")
 }
 
 // Org returns the goal endpoints of one organization, below
@@ -55,7 +55,7 @@ func WithTokenSource(ts oauth2.TokenSource) Option {
 // *ValidationError for organization_id.
 func (c *Client) Org(orgID string) *Org {
 	if c == nil {
-		return &Org{id: orgID}
+		return &Org{id: orgID} // its methods report ErrNilClient
 	}
 	return &Org{t: c.t, id: orgID}
 }

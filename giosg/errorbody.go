@@ -50,23 +50,50 @@ func decodeError(e *APIError) {
 	}
 }
 
+// Bounds of field-error flattening: a hostile 400 must not cost more than
+// a small multiple of its (64 KiB capped) body. Keys are cut to
+// maxFieldKey bytes and nesting below maxFieldDepth is kept as one
+// message, so the work is linear in the body; at most maxFields keys.
+const (
+	maxFieldDepth = 16
+	maxFieldKey   = 256
+	maxFields     = 1000
+)
+
 // flatten adds the messages in v under key, descending into nested
 // objects and into lists of objects.
 func flatten(fields map[string][]string, key string, v any) {
+	flattenAt(fields, key, v, 0)
+}
+
+func flattenAt(fields map[string][]string, key string, v any, depth int) {
+	if len(key) > maxFieldKey {
+		key = key[:maxFieldKey]
+	}
+	if _, ok := fields[key]; !ok && len(fields) >= maxFields {
+		return
+	}
+	if depth >= maxFieldDepth {
+		switch v.(type) {
+		case map[string]any, []any:
+			fields[key] = append(fields[key], "(errors nested too deep)")
+			return
+		}
+	}
 	switch v := v.(type) {
 	case string:
 		fields[key] = append(fields[key], v)
 	case []any:
 		for i, item := range v {
 			if obj, ok := item.(map[string]any); ok {
-				flatten(fields, fmt.Sprintf("%s[%d]", key, i), obj)
+				flattenAt(fields, fmt.Sprintf("%s[%d]", key, i), obj, depth+1)
 				continue
 			}
-			flatten(fields, key, item)
+			flattenAt(fields, key, item, depth+1)
 		}
 	case map[string]any:
 		for k, item := range v {
-			flatten(fields, key+"."+k, item)
+			flattenAt(fields, key+"."+k, item, depth+1)
 		}
 	case nil:
 	default: // a number or bool: keep it as text rather than lose it

@@ -34,4 +34,12 @@ var (
 	ErrForeignLink = errors.New("giosg: next link is not on the client's origin")
 	// ErrPageLoop: a next link to a page already fetched in this walk.
 	ErrPageLoop = errors.New("giosg: next link points to a page already fetched")
+	// ErrPageLimit: the walk met MaxEmptyPages empty pages in a row or
+	// MaxPagesPerWalk pages in all; a server that never ends the walk
+	// would otherwise hold the caller forever.
+	ErrPageLimit = errors.New("giosg: too many pages in one walk")
 )
+
+// ErrNilClient is returned by every method of a nil or zero-value Client or
+// *Org: make them with NewClient and Client.Org.
+var ErrNilClient = transport.ErrNilClient

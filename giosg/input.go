@@ -82,7 +82,10 @@ func (in *GoalInput) validate() error {
 	if !in.AllowAnyRoom && len(in.AllowedRooms) == 0 {
 		return transport.Invalid("allowed_rooms", "must list at least one room when allow_any_room is false")
 	}
-	return validDefault(in.DefaultValue)
+	if err := validDefault(in.DefaultValue); err != nil {
+		return err
+	}
+	return transport.ValidUTF8("", in)
 }
 
 // GoalPatch is the body of PatchGoal: only the fields that are set (non-nil)
@@ -128,6 +131,9 @@ func (p *GoalPatch) validate() error {
 	if p == nil {
 		return transport.Invalid("goal", "patch is nil")
 	}
+	if *p == (GoalPatch{}) {
+		return transport.Invalid("patch", "a patch must set at least one field")
+	}
 	if p.Name != nil && strings.TrimSpace(*p.Name) == "" {
 		return transport.Invalid("name", "must not be empty")
 	}
@@ -139,7 +145,10 @@ func (p *GoalPatch) validate() error {
 			return transport.Invalid("allowed_rooms", "must list at least one room when allow_any_room is false")
 		}
 	}
-	return validDefault(p.DefaultValue)
+	if err := validDefault(p.DefaultValue); err != nil {
+		return err
+	}
+	return transport.ValidUTF8("", p)
 }
 
 // validRooms checks that every room id is present. Ids are not checked for

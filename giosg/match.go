@@ -56,10 +56,16 @@ func (m *ExternalMatch) validate() error {
 		return transport.Invalid("visitor_identity", "must not be empty")
 	case m.GoalMatchedAt.IsZero():
 		return transport.Invalid("goal_matched_at", "must be set")
+	case m.GoalMatchedAt.UTC().Year() < 0 || m.GoalMatchedAt.UTC().Year() > 9999:
+		// MatchTimeLayout would write such a year as non-RFC 3339 text.
+		return transport.Invalid("goal_matched_at", "year %d is outside 0-9999 (RFC 3339)", m.GoalMatchedAt.UTC().Year())
 	case len(m.Rooms) == 0:
 		return transport.Invalid("rooms", "must list at least one room")
 	case m.GoalValue != nil && !m.GoalValue.Valid():
 		return transport.Invalid("goal_value", "%q is not a decimal ([+-]digits[.digits])", string(*m.GoalValue))
 	}
-	return validRooms("rooms", m.Rooms)
+	if err := validRooms("rooms", m.Rooms); err != nil {
+		return err
+	}
+	return transport.ValidUTF8("", m)
 }

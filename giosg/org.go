@@ -3,10 +3,8 @@ package giosg
 import (
 	"context"
 	"fmt"
-	"hash/maphash"
 	"iter"
 	"net/http"
-	"net/url"
 
 	"github.com/google/go-querystring/query"
 
@@ -42,13 +40,12 @@ func (o *Org) ID() string {
 	return o.id
 }
 
-// pipeline is the transport, nil for a nil Org (its calls then fail with
-// an error instead of panicking).
-func (o *Org) pipeline() *transport.Client {
+// ready reports a nil or zero-value Org (or one from a nil Client).
+func (o *Org) ready() error {
 	if o == nil {
-		return nil
+		return ErrNilClient
 	}
-	return o.t
+	return o.t.Usable()
 }
 
 // ListGoals fetches one page of goals (by default in creation order). Use
@@ -60,7 +57,7 @@ func (o *Org) ListGoals(ctx context.Context, opts *ListOptions) (*GoalPage, erro
 		return nil, err
 	}
 	var page pageJSON
-	if err := o.pipeline().Do(ctx, &transport.Call{Method: http.MethodGet, Path: path, Query: opts, Out: &page}); err != nil {
+	if err := o.t.Do(ctx, &transport.Call{Method: http.MethodGet, Path: path, Query: opts, Out: &page}); err != nil {
 		return nil, err
 	}
 	return page.page(), nil
@@ -73,8 +70,12 @@ func (o *Org) ListGoals(ctx context.Context, opts *ListOptions) (*GoalPage, erro
 //
 // A next link is followed only if it has the client's own scheme and host
 // (the credentials would go elsewhere) and has not been fetched before in
-// this walk (a loop would never end); otherwise the walk ends with an error
-// and no request is made. Only one page is held at a time.
+// this walk (a loop would never end); links are compared in canonical form
+// (resolved, escaping and query order normalized), so respelling a page
+// does not escape the check. A walk ends with ErrPageLimit after
+// MaxEmptyPages empty pages in a row or MaxPagesPerWalk pages. In each case
+// the error is yielded and no request is made. Only one page is held at a
+// time.
 func (o *Org) AllGoals(ctx context.Context, opts *ListOptions) iter.Seq2[Goal, error] {
 	return func(yield func(Goal, error) bool) {
 		next, err := o.firstPageURL(opts)
@@ -83,14 +84,14 @@ func (o *Org) AllGoals(ctx context.Context, opts *ListOptions) iter.Seq2[Goal, e
 			return
 		}
 		var page pageJSON
-		seen := newURLSet()
+		w := newWalk()
 		for next != "" {
-			if err := seen.add(next); err != nil {
+			if err := w.visit(next); err != nil {
 				yield(Goal{}, err)
 				return
 			}
 			page.reset()
-			if err := o.pipeline().Do(ctx, &transport.Call{Method: http.MethodGet, URL: next, Out: &page}); err != nil {
+			if err := o.t.Do(ctx, &transport.Call{Method: http.MethodGet, URL: next, Out: &page}); err != nil {
 				yield(Goal{}, err)
 				return
 			}
@@ -99,10 +100,19 @@ func (o *Org) AllGoals(ctx context.Context, opts *ListOptions) iter.Seq2[Goal, e
 					return
 				}
 			}
-			if next = page.Next; next != "" && !o.sameOrigin(next) {
-				yield(Goal{}, fmt.Errorf("%w: refusing %q", ErrForeignLink, transport.RedactURL(parseOrNil(next))))
+			if err := w.counted(len(page.Results)); err != nil {
+				yield(Goal{}, err)
 				return
 			}
+			if page.Next == "" {
+				return
+			}
+			u, ok := resolve(page.Next)
+			if !ok || !o.t.SameOrigin(u) {
+				yield(Goal{}, fmt.Errorf("%w: refusing %q", ErrForeignLink, transport.RedactURL(u)))
+				return
+			}
+			next = u.String()
 		}
 	}
 }
@@ -160,7 +170,7 @@ func (o *Org) CreateExternalMatch(ctx context.Context, goalID string, m *Externa
 	if err != nil {
 		return err
 	}
-	return o.pipeline().Do(ctx, &transport.Call{Method: http.MethodPost, Path: path, Body: m})
+	return o.t.Do(ctx, &transport.Call{Method: http.MethodPost, Path: path, Body: m})
 }
 
 // goalCall sends a call on /goals (goalID "") or /goals/{goalID} and
@@ -179,32 +189,38 @@ func (o *Org) goalCall(ctx context.Context, method, goalID string, body any) (*G
 		return nil, err
 	}
 	var w goalJSON
-	if err := o.pipeline().Do(ctx, &transport.Call{Method: method, Path: path, Body: body, Out: &w}); err != nil {
+	if err := o.t.Do(ctx, &transport.Call{Method: method, Path: path, Body: body, Out: &w}); err != nil {
 		return nil, err
+	}
+	if w.ID == "" {
+		return nil, transport.NoID(method, "goal")
 	}
 	g := w.goal()
 	return &g, nil
 }
 
 func (o *Org) goalsPath() (string, error) {
-	if o == nil {
-		return "", transport.ErrNilClient
+	if err := o.ready(); err != nil {
+		return "", err
 	}
 	if o.id == "" {
 		return "", transport.Invalid("organization_id", "must not be empty")
+	}
+	if err := transport.ValidUTF8("organization_id", o.id); err != nil {
+		return "", err
 	}
 	return transport.Path("orgs", o.id, "goals")
 }
 
 func (o *Org) goalPath(goalID string, rest ...string) (string, error) {
-	if o == nil {
-		return "", transport.ErrNilClient
-	}
-	if o.id == "" {
-		return "", transport.Invalid("organization_id", "must not be empty")
+	if _, err := o.goalsPath(); err != nil {
+		return "", err
 	}
 	if goalID == "" {
 		return "", transport.Invalid("goal_id", "must not be empty")
+	}
+	if err := transport.ValidUTF8("goal_id", goalID); err != nil {
+		return "", err
 	}
 	return transport.Path(append([]string{"orgs", o.id, "goals", goalID}, rest...)...)
 }
@@ -216,7 +232,7 @@ func (o *Org) firstPageURL(opts *ListOptions) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	u := o.pipeline().BaseURL().String() + path
+	u := o.t.BaseURL().String() + path
 	v, err := query.Values(opts)
 	if err != nil {
 		return "", fmt.Errorf("giosg: encoding query: %w", err)
@@ -225,36 +241,4 @@ func (o *Org) firstPageURL(opts *ListOptions) (string, error) {
 		u += "?" + qs
 	}
 	return u, nil
-}
-
-func (o *Org) sameOrigin(raw string) bool {
-	u, err := url.Parse(raw)
-	return err == nil && o.pipeline().SameOrigin(u)
-}
-
-// parseOrNil parses a URL for an error message; an unparseable one renders
-// as nothing rather than leaking its text.
-func parseOrNil(raw string) *url.URL {
-	u, _ := url.Parse(raw)
-	return u
-}
-
-// urlSet remembers the pages fetched in one walk as 64-bit hashes: a few
-// bytes a page instead of the URLs themselves.
-type urlSet struct {
-	seed maphash.Seed
-	seen map[uint64]struct{}
-}
-
-func newURLSet() *urlSet {
-	return &urlSet{seed: maphash.MakeSeed(), seen: map[uint64]struct{}{}}
-}
-
-func (s *urlSet) add(u string) error {
-	h := maphash.String(s.seed, u)
-	if _, dup := s.seen[h]; dup {
-		return fmt.Errorf("%w: %s", ErrPageLoop, transport.RedactURL(parseOrNil(u)))
-	}
-	s.seen[h] = struct{}{}
-	return nil
 }

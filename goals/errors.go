@@ -27,6 +27,10 @@ var (
 	ErrMalformedResponse = transport.ErrMalformedResponse // a 2xx body that is not the expected JSON
 )
 
+// ErrNilClient is returned by every method of a nil or zero-value client:
+// make clients with NewClient.
+var ErrNilClient = transport.ErrNilClient
+
 // ErrGoalsLimitExceeded matches an *APIError whose 4xx body says "Goals
 // limit exceeded": the account already has MaxActiveGoals enabled goals.
 // With status 400 or 422 the error matches ErrInvalid as well.

@@ -11,7 +11,7 @@ import (
 // List returns every goal of the account (the API does not paginate).
 func (c *Client) List(ctx context.Context) ([]Goal, error) {
 	var wire []goalWire
-	if err := c.pipeline().Do(ctx, &transport.Call{Method: http.MethodGet, Path: "/goals", Out: &wire}); err != nil {
+	if err := c.do(ctx, &transport.Call{Method: http.MethodGet, Path: "/goals", Out: &wire}); err != nil {
 		return nil, err
 	}
 	out := make([]Goal, len(wire))
@@ -60,17 +60,31 @@ func (c *Client) Delete(ctx context.Context, id int64) error {
 	if err != nil {
 		return err
 	}
-	return c.pipeline().Do(ctx, &transport.Call{Method: http.MethodDelete, Path: path})
+	return c.do(ctx, &transport.Call{Method: http.MethodDelete, Path: path})
 }
 
 // goalCall sends a call answered by one goal.
 func (c *Client) goalCall(ctx context.Context, method, path string, body any) (*Goal, error) {
 	var w goalWire
-	if err := c.pipeline().Do(ctx, &transport.Call{Method: method, Path: path, Body: body, Out: &w}); err != nil {
+	if err := c.do(ctx, &transport.Call{Method: method, Path: path, Body: body, Out: &w}); err != nil {
 		return nil, err
+	}
+	if w.ID == 0 {
+		return nil, transport.NoID(method, "goal")
 	}
 	g := w.goal()
 	return &g, nil
+}
+
+// do sends a call; a nil or zero-value Client gets ErrNilClient.
+func (c *Client) do(ctx context.Context, call *transport.Call) error {
+	if c == nil {
+		return transport.ErrNilClient
+	}
+	if err := c.t.Usable(); err != nil {
+		return err
+	}
+	return c.t.Do(ctx, call)
 }
 
 // goalPath is /goals/{id}; ids are positive.

@@ -110,6 +110,9 @@ func (p *GoalParams) Validate() error {
 	if p.Name != nil && strings.TrimSpace(*p.Name) == "" {
 		return transport.Invalid("name", "must not be blank")
 	}
+	if err := transport.ValidUTF8("", p.wire()); err != nil {
+		return err
+	}
 	if m := p.AttributionModel; m != nil && !m.Valid() {
 		return transport.Invalid("attribution_model", "must be %q or %q, got %q", FirstTouch, LastTouch, *m)
 	}

@@ -1,6 +1,8 @@
 package pagesense
 
 import (
+	"unicode/utf8"
+
 	"golang.org/x/oauth2"
 
 	"github.com/goalkit/goalkit/internal/transport"
@@ -46,7 +48,7 @@ func WithToken(accessToken string) Option {
 // Bearer (Zoho's token endpoint does). ts is asked once per call, so it
 // should cache: RefreshTokenSource does.
 func WithTokenSource(ts oauth2.TokenSource) Option {
-	return transport.WithTokenSource(ts, AuthScheme)
+	return transport.WithTokenSource(transport.SafeTokenSource(ts), AuthScheme)
 }
 
 // WithDataCenter points the client at the PageSense host of dc (see
@@ -62,25 +64,23 @@ func WithDataCenter(dc DataCenter) Option {
 	}
 }
 
-// transport is the pipeline, nil for a nil Client (its calls then fail
-// with ErrNilClient instead of panicking).
-func (c *Client) transport() *transport.Client {
-	if c == nil {
-		return nil
-	}
-	return c.tc
-}
-
 // Project returns the API of one project, addressed by the portal's name
 // and the project's linkname. Nothing is sent; empty or unusable names are
 // reported by the Project's methods.
 func (c *Client) Project(portal, projectLinkname string) *Project {
-	p := &Project{c: c.transport(), portal: portal, linkname: projectLinkname}
+	p := &Project{portal: portal, linkname: projectLinkname}
+	if c != nil {
+		p.c = c.tc // else the Project's methods report ErrNilClient
+	}
 	switch {
 	case portal == "":
 		p.err = transport.Invalid("portal_name", "must not be empty")
 	case projectLinkname == "":
 		p.err = transport.Invalid("project_linkname", "must not be empty")
+	case !utf8.ValidString(portal):
+		p.err = transport.ValidUTF8("portal_name", portal)
+	case !utf8.ValidString(projectLinkname):
+		p.err = transport.ValidUTF8("project_linkname", projectLinkname)
 	default:
 		// Built once: every goal call of the project uses the same path.
 		p.goalsPath, p.err = transport.Path("portal", portal, "projectgoals", projectLinkname)

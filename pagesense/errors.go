@@ -21,3 +21,7 @@ var (
 	ErrResponseTooLarge  = transport.ErrResponseTooLarge  // body over the size cap
 	ErrMalformedResponse = transport.ErrMalformedResponse // a 2xx body that is not the expected JSON
 )
+
+// ErrNilClient is returned by every method of a nil or zero-value client:
+// make clients with NewClient.
+var ErrNilClient = transport.ErrNilClient

@@ -214,5 +214,5 @@ func (in *GoalInput) Validate() error {
 			return transport.Invalid("match_type", "url[%d]: unknown match type %d (want 1 to 8 or 10)", i, int(r.MatchType))
 		}
 	}
-	return nil
+	return transport.ValidUTF8("", in)
 }

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -28,8 +30,20 @@ const (
 	DefaultRefreshCoolDown = time.Minute
 	// defaultTokenLifetime applies when the answer carries no expires_in.
 	defaultTokenLifetime = time.Hour
+	// maxTokenLifetime caps expires_in: a larger value (or one that would
+	// overflow time.Duration) is read as this.
+	maxTokenLifetime = 24 * time.Hour
 	// maxTokenResponse caps what is read of a token endpoint answer.
 	maxTokenResponse = 1 << 20
+	// MinRefreshInterval is the least time between two token requests,
+	// successful or not: Zoho allows 10 per 10 minutes and then locks the
+	// refresh token. A token that expires sooner (expires_in under a
+	// minute) is reused until it expires, then calls get an error matching
+	// ErrRateLimited until the interval is over.
+	MinRefreshInterval = time.Minute
+	// TokenRequestTimeout bounds one token request, whatever *http.Client
+	// the context carries.
+	TokenRequestTimeout = 30 * time.Second
 )
 
 // OAuthConfig is what Zoho's refresh-token grant needs. Register a
@@ -66,10 +80,16 @@ type OAuthConfig struct {
 //
 // A failed refresh is not retried in a tight loop, since Zoho allows 10
 // token requests per 10 minutes: for the cool-down (one minute by default)
-// after a failure, Token returns the same error without a new request.
-// Errors never contain the client secret or the refresh token. A refresh
-// Zoho refuses (HTTP 400/401, or an "error" field in a 200 answer, which is
-// how Zoho reports a bad refresh token) matches ErrUnauthorized.
+// after a failure, Token returns the same error without a new request, and
+// successful requests are at least MinRefreshInterval apart whatever
+// expires_in says (a lifetime over a day, or one overflowing time.Duration,
+// is read as a day). Errors never contain the client secret, the refresh
+// token or an access token. A refresh Zoho refuses (HTTP 400/401, or an
+// "error" field in a 200 answer, which is how Zoho reports a bad refresh
+// token) matches ErrUnauthorized; a 429 matches ErrRateLimited.
+//
+// The token request never follows a redirect (the form carries the
+// secrets): a 3xx is an error. It ends after TokenRequestTimeout.
 //
 // The token request uses the *http.Client stored in ctx under
 // oauth2.HTTPClient (httpmock in tests), else a default client, and runs
@@ -84,7 +104,7 @@ func RefreshTokenSource(ctx context.Context, cfg OAuthConfig) oauth2.TokenSource
 	if wait == 0 {
 		wait = DefaultRefreshCoolDown
 	}
-	return &redactedSource{oauth2.ReuseTokenSourceWithExpiry(nil, &coolDown{src: r, wait: wait, now: time.Now}, TokenExpiryDelta)}
+	return &redactedSource{oauth2.ReuseTokenSourceWithExpiry(nil, &coolDown{src: r, wait: wait, gap: MinRefreshInterval, now: time.Now}, TokenExpiryDelta)}
 }
 
 // failedSource reports a config error on every call.
@@ -128,10 +148,7 @@ func newRefresher(ctx context.Context, cfg OAuthConfig) (*refresher, error) {
 	if _, err := transport.ParseBaseURL(tokenURL); err != nil {
 		return nil, fmt.Errorf("pagesense: OAuthConfig.TokenURL: %w", err)
 	}
-	hc, _ := ctx.Value(oauth2.HTTPClient).(*http.Client)
-	if hc == nil {
-		hc = &http.Client{Timeout: transport.DefaultAttemptTimeout}
-	}
+	hc := tokenHTTPClient(ctx)
 	form := transport.NewSecret(url.Values{
 		"grant_type":    {"refresh_token"},
 		"client_id":     {cfg.ClientID},
@@ -145,11 +162,11 @@ func newRefresher(ctx context.Context, cfg OAuthConfig) (*refresher, error) {
 // tokenResponse is Zoho's answer; a refused refresh comes back as HTTP 200
 // with only "error" set.
 type tokenResponse struct {
-	AccessToken string  `json:"access_token"`
-	TokenType   string  `json:"token_type"`
-	ExpiresIn   flexInt `json:"expires_in"`
-	APIDomain   string  `json:"api_domain"`
-	Error       string  `json:"error"`
+	AccessToken string     `json:"access_token"`
+	TokenType   string     `json:"token_type"`
+	ExpiresIn   flexString `json:"expires_in"`
+	APIDomain   string     `json:"api_domain"`
+	Error       string     `json:"error"`
 }
 
 func (r *refresher) Token() (*oauth2.Token, error) {
@@ -165,6 +182,9 @@ func (r *refresher) Token() (*oauth2.Token, error) {
 		return nil, fmt.Errorf("pagesense: token request: %w", err)
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
+		return nil, fmt.Errorf("pagesense: token request: the token endpoint answered %d %s; redirects are not followed (the request carries the client secret and refresh token)", resp.StatusCode, http.StatusText(resp.StatusCode))
+	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxTokenResponse))
 	if err != nil {
 		return nil, fmt.Errorf("pagesense: token request: reading answer: %w", err)
@@ -172,15 +192,16 @@ func (r *refresher) Token() (*oauth2.Token, error) {
 	var tr tokenResponse
 	jsonErr := json.Unmarshal(body, &tr)
 	if resp.StatusCode != http.StatusOK || tr.Error != "" {
-		return nil, refreshRefused(resp.StatusCode, r.redact(tr.Error))
+		code := r.redact(tr.Error)
+		if len(tr.AccessToken) >= 6 {
+			code = strings.ReplaceAll(code, tr.AccessToken, "REDACTED")
+		}
+		return nil, refreshRefused(resp.StatusCode, code)
 	}
 	if jsonErr != nil || tr.AccessToken == "" {
 		return nil, fmt.Errorf("pagesense: token request: %d answer without an access token", resp.StatusCode)
 	}
-	life := time.Duration(tr.ExpiresIn) * time.Second
-	if life <= 0 {
-		life = defaultTokenLifetime
-	}
+	life := tokenLifetime(string(tr.ExpiresIn))
 	tok := &oauth2.Token{AccessToken: tr.AccessToken, TokenType: AuthScheme, Expiry: time.Now().Add(life)}
 	return tok.WithExtra(map[string]any{"api_domain": tr.APIDomain, "token_type": tr.TokenType}), nil
 }
@@ -207,6 +228,9 @@ func refreshRefused(status int, code string) error {
 	if code != "" {
 		msg += ": " + code
 	}
+	if status == http.StatusTooManyRequests {
+		return fmt.Errorf("%s: %w", msg, ErrRateLimited)
+	}
 	if status >= 500 && code == "" {
 		return errors.New(msg)
 	}
@@ -214,28 +238,72 @@ func refreshRefused(status int, code string) error {
 }
 
 // coolDown remembers a failed refresh for wait and answers it from memory
-// meanwhile, so a burst of calls costs one token request, not one each.
+// meanwhile, so a burst of calls costs one token request, not one each. It
+// also keeps successful requests gap apart: within gap of the last one,
+// its token is answered again while it lasts, else ErrRateLimited.
 type coolDown struct {
 	src  oauth2.TokenSource
 	wait time.Duration
+	gap  time.Duration
 	now  func() time.Time
 
-	mu    sync.Mutex
-	err   error
-	until time.Time
+	mu     sync.Mutex
+	err    error
+	until  time.Time
+	last   *oauth2.Token
+	lastAt time.Time
 }
 
 func (c *coolDown) Token() (*oauth2.Token, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.err != nil && c.now().Before(c.until) {
+	now := c.now()
+	if c.err != nil && now.Before(c.until) {
 		return nil, c.err
+	}
+	if c.last != nil && now.Sub(c.lastAt) < c.gap {
+		if c.last.Expiry.After(now) {
+			return c.last, nil
+		}
+		return nil, fmt.Errorf("pagesense: token refresh: the last token expired within %s of its request; the next request waits %s (Zoho allows 10 token requests per 10 minutes): %w",
+			c.last.Expiry.Sub(c.lastAt).Round(time.Second), (c.gap - now.Sub(c.lastAt)).Round(time.Second), ErrRateLimited)
 	}
 	tok, err := c.src.Token()
 	if err != nil {
-		c.err, c.until = err, c.now().Add(c.wait)
+		c.err, c.until = err, now.Add(c.wait)
 		return nil, err
 	}
-	c.err = nil
+	c.err, c.last, c.lastAt = nil, tok, now
 	return tok, nil
+}
+
+// tokenLifetime reads expires_in (seconds, a number or numeric string):
+// absent, zero, negative or unreadable means defaultTokenLifetime; over
+// maxTokenLifetime (which includes what would overflow time.Duration) is
+// clamped to it. Short lifetimes are kept: coolDown keeps token requests
+// MinRefreshInterval apart.
+func tokenLifetime(expiresIn string) time.Duration {
+	secs, err := strconv.ParseFloat(expiresIn, 64)
+	switch {
+	case err != nil && !errors.Is(err, strconv.ErrRange), math.IsNaN(secs), secs <= 0:
+		return defaultTokenLifetime
+	case secs >= maxTokenLifetime.Seconds():
+		return maxTokenLifetime
+	}
+	return time.Duration(secs * float64(time.Second))
+}
+
+// tokenHTTPClient is the client of the token request: the one in ctx under
+// oauth2.HTTPClient, else a default one, copied so that it follows no
+// redirect and ends within TokenRequestTimeout.
+func tokenHTTPClient(ctx context.Context) *http.Client {
+	hc := &http.Client{}
+	if c, _ := ctx.Value(oauth2.HTTPClient).(*http.Client); c != nil {
+		*hc = *c
+	}
+	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	if hc.Timeout <= 0 || hc.Timeout > TokenRequestTimeout {
+		hc.Timeout = TokenRequestTimeout
+	}
+	return hc
 }

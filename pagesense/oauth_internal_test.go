@@ -1,7 +1,10 @@
 package pagesense
 
 import (
+	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -28,7 +31,7 @@ func TestCoolDown(t *testing.T) {
 	boom := errors.New("boom")
 	src := &scripted{errs: []error{boom, nil, boom}}
 	now := time.Unix(1000, 0)
-	cd := &coolDown{src: src, wait: time.Minute, now: func() time.Time { return now }}
+	cd := &coolDown{src: src, wait: time.Minute, gap: time.Minute, now: func() time.Time { return now }}
 
 	step := func(wantErr error, wantCalls int) {
 		t.Helper()
@@ -45,5 +48,40 @@ func TestCoolDown(t *testing.T) {
 	step(boom, 1)
 	now = now.Add(time.Second) // the minute is over: asked again
 	step(nil, 2)
-	step(boom, 3) // success forgets the old failure
+	now = now.Add(time.Minute) // past the gap between requests
+	step(boom, 3)              // success forgets the old failure
+}
+
+// Item 5 (vendor side) of issue #10: the token request has its own
+// deadline even when the context's *http.Client has none (the old code
+// used it as is, so a stalled endpoint held every call), and never
+// follows a redirect. The loopback endpoint stalls; the bound is lowered
+// to keep the test fast.
+func TestTokenRequestHasItsOwnDeadline(t *testing.T) {
+	t.Parallel()
+	stall := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-stall:
+		case <-r.Context().Done():
+		}
+	}))
+	defer srv.Close()
+	defer close(stall)
+	ctx := context.WithValue(context.Background(), oauth2.HTTPClient, &http.Client{}) // no timeout
+	r, err := newRefresher(ctx, OAuthConfig{ClientID: "id", ClientSecret: "secret", RefreshToken: "refresh", TokenURL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.hc.Timeout != TokenRequestTimeout || r.hc.CheckRedirect == nil {
+		t.Fatalf("token client: timeout %s, redirect check %v; want %s and one", r.hc.Timeout, r.hc.CheckRedirect != nil, TokenRequestTimeout)
+	}
+	r.hc.Timeout = 100 * time.Millisecond
+	start := time.Now()
+	if _, err := r.Token(); err == nil {
+		t.Fatal("a stalled token request succeeded")
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("the token request returned after %s, want about 100ms", d)
+	}
 }

@@ -100,20 +100,57 @@ func TestRefreshTokenSource_Token(t *testing.T) {
 	}
 }
 
-// A token that expires within TokenExpiryDelta is replaced at once.
-func TestRefreshTokenSource_RefreshesBeforeExpiry(t *testing.T) {
+// A token that expires within TokenExpiryDelta (expires_in under a minute)
+// is still reused while it lasts: one token request per API call would
+// make Zoho lock the refresh token (issue #10 item 9; the old code made
+// one request per call).
+func TestRefreshTokenSource_ShortLifetimeIsRateLimited(t *testing.T) {
 	t.Parallel()
-	mt := httpmock.NewMockTransport()
-	tokens := answer(200, `{"access_token": "short", "expires_in": 30}`)
-	mt.RegisterResponder("POST", euTokenURL, tokens.responder())
-	ts := pagesense.RefreshTokenSource(tokenCtx(mt), euConfig)
-	for range 2 {
-		if _, err := ts.Token(); err != nil {
-			t.Fatal(err)
+	for _, expiresIn := range []string{"30", "1", `"59"`} {
+		mt := httpmock.NewMockTransport()
+		tokens := answer(200, `{"access_token": "short", "expires_in": `+expiresIn+`}`)
+		mt.RegisterResponder("POST", euTokenURL, tokens.responder())
+		ts := pagesense.RefreshTokenSource(tokenCtx(mt), euConfig)
+		for range 20 {
+			tok, err := ts.Token()
+			if err != nil && !errors.Is(err, pagesense.ErrRateLimited) {
+				t.Fatalf("expires_in %s: %v", expiresIn, err)
+			}
+			if err == nil && tok.AccessToken != "short" {
+				t.Fatalf("expires_in %s: token %q", expiresIn, tok.AccessToken)
+			}
+		}
+		if tokens.count() != 1 {
+			t.Errorf("expires_in %s: token requests = %d, want 1 (MinRefreshInterval)", expiresIn, tokens.count())
 		}
 	}
-	if tokens.count() != 2 {
-		t.Errorf("token requests = %d, want 2 (30s is within the expiry delta)", tokens.count())
+}
+
+// An expires_in that overflows time.Duration, or is absurdly large, is
+// clamped to a day instead of wrapping to a past expiry (the old code then
+// asked for a token on every call).
+func TestRefreshTokenSource_OverflowingLifetimeIsClamped(t *testing.T) {
+	t.Parallel()
+	for _, expiresIn := range []string{"9223372037", "18446744073709551616", "1e400", `"99999999999999"`} {
+		mt := httpmock.NewMockTransport()
+		tokens := answer(200, `{"access_token": "long", "expires_in": `+expiresIn+`}`)
+		mt.RegisterResponder("POST", euTokenURL, tokens.responder())
+		ts := pagesense.RefreshTokenSource(tokenCtx(mt), euConfig)
+		tok, err := ts.Token()
+		if err != nil {
+			t.Fatalf("expires_in %s: %v", expiresIn, err)
+		}
+		if d := time.Until(tok.Expiry); d < 23*time.Hour || d > 25*time.Hour {
+			t.Errorf("expires_in %s: token lives %s, want a day", expiresIn, d)
+		}
+		for range 5 {
+			if _, err := ts.Token(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if tokens.count() != 1 {
+			t.Errorf("expires_in %s: token requests = %d, want 1", expiresIn, tokens.count())
+		}
 	}
 }
 

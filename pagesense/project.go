@@ -50,21 +50,12 @@ func (p *Project) Linkname() string {
 	return p.linkname
 }
 
-// problem is what makes every call of the project fail: a nil Project, or
-// a bad portal or project name.
-func (p *Project) problem() error {
-	if p == nil || p.c == nil {
-		return transport.ErrNilClient
-	}
-	return p.err
-}
-
 // CreateGoal creates a goal in the project:
 // POST /portal/{portal}/projectgoals/{project} with {"projectgoal": {...}}.
 // The input is validated first (see GoalInput.Validate); nothing is sent if
 // it is refused.
 func (p *Project) CreateGoal(ctx context.Context, in *GoalInput) (*Goal, error) {
-	if err := p.problem(); err != nil {
+	if err := p.ready(); err != nil {
 		return nil, err
 	}
 	if err := in.Validate(); err != nil {
@@ -76,8 +67,8 @@ func (p *Project) CreateGoal(ctx context.Context, in *GoalInput) (*Goal, error) 
 		return nil, err
 	}
 	w, ok := created(env.Goal, env.Goals)
-	if !ok {
-		return nil, fmt.Errorf("pagesense: create goal: %w: no projectgoal in the answer", ErrMalformedResponse)
+	if !ok || w.GoalID == "" && w.Linkname == "" {
+		return nil, transport.NoID(http.MethodPost, "goal")
 	}
 	g := w.goal()
 	return &g, nil
@@ -87,7 +78,7 @@ func (p *Project) CreateGoal(ctx context.Context, in *GoalInput) (*Goal, error) 
 // GET /portal/{portal}/projectgoals/{project}. The answer is decoded in one
 // pass.
 func (p *Project) ListGoals(ctx context.Context) ([]Goal, error) {
-	if err := p.problem(); err != nil {
+	if err := p.ready(); err != nil {
 		return nil, err
 	}
 	var env goalsEnvelope
@@ -139,11 +130,14 @@ func (p *Project) DeleteGoal(ctx context.Context, goalLinkname string) error {
 // POST /portal/{portal}/customevents with
 // {"customevent": {"event_name", "project_linkname"}}.
 func (p *Project) CreateCustomEvent(ctx context.Context, name string) (*CustomEvent, error) {
-	if err := p.problem(); err != nil {
+	if err := p.ready(); err != nil {
 		return nil, err
 	}
 	if strings.TrimSpace(name) == "" {
 		return nil, transport.Invalid("event_name", "must not be empty")
+	}
+	if err := transport.ValidUTF8("event_name", name); err != nil {
+		return nil, err
 	}
 	body := &eventRequest{Event: eventBody{Name: name, ProjectLinkname: p.linkname}}
 	var env eventEnvelope
@@ -151,8 +145,8 @@ func (p *Project) CreateCustomEvent(ctx context.Context, name string) (*CustomEv
 		return nil, err
 	}
 	w, ok := created(env.Event, env.Events)
-	if !ok {
-		return nil, fmt.Errorf("pagesense: create custom event: %w: no customevent in the answer", ErrMalformedResponse)
+	if !ok || w.EventID == "" && w.Linkname == "" {
+		return nil, transport.NoID(http.MethodPost, "custom event")
 	}
 	e := w.event()
 	return &e, nil
@@ -161,7 +155,7 @@ func (p *Project) CreateCustomEvent(ctx context.Context, name string) (*CustomEv
 // ListCustomEvents returns the project's custom events:
 // GET /portal/{portal}/customevents?project_linkname={project}.
 func (p *Project) ListCustomEvents(ctx context.Context) ([]CustomEvent, error) {
-	if err := p.problem(); err != nil {
+	if err := p.ready(); err != nil {
 		return nil, err
 	}
 	var env eventsEnvelope
@@ -178,11 +172,23 @@ func (p *Project) ListCustomEvents(ctx context.Context) ([]CustomEvent, error) {
 
 // checkGoal reports a bad project or an empty goal linkname.
 func (p *Project) checkGoal(goalLinkname string) error {
-	if err := p.problem(); err != nil {
+	if err := p.ready(); err != nil {
 		return err
 	}
 	if goalLinkname == "" {
 		return transport.Invalid("linkname", "goal linkname must not be empty")
 	}
-	return nil
+	return transport.ValidUTF8("linkname", goalLinkname)
+}
+
+// ready reports a nil or zero-value Project (or one from a nil Client) as
+// ErrNilClient, else the error of a bad portal or project name.
+func (p *Project) ready() error {
+	if p == nil {
+		return ErrNilClient
+	}
+	if err := p.c.Usable(); err != nil {
+		return err
+	}
+	return p.err
 }

@@ -70,12 +70,3 @@ func NewClient(opts ...Option) (*Client, error) {
 	}
 	return &Client{t: t}, nil
 }
-
-// pipeline is the transport, nil for a nil Client (its calls then fail
-// with an error instead of panicking).
-func (c *Client) pipeline() *transport.Client {
-	if c == nil {
-		return nil
-	}
-	return c.t
-}

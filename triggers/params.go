@@ -58,6 +58,9 @@ func (p *TriggerParams) Validate() error {
 	if p.Name != nil && strings.TrimSpace(*p.Name) == "" {
 		return transport.Invalid("name", "must not be blank")
 	}
+	if err := transport.ValidUTF8("", p); err != nil {
+		return err
+	}
 	if d := p.Definition; d != nil {
 		if d.Condition != nil && !json.Valid(d.Condition) {
 			return transport.Invalid("definition.condition", "is not valid JSON")

@@ -10,7 +10,7 @@ import (
 // List returns every trigger of the account (the API does not paginate).
 func (c *Client) List(ctx context.Context) ([]Trigger, error) {
 	var out []Trigger
-	if err := c.pipeline().Do(ctx, &transport.Call{Method: http.MethodGet, Path: "/triggers", Out: &out}); err != nil {
+	if err := c.do(ctx, &transport.Call{Method: http.MethodGet, Path: "/triggers", Out: &out}); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -24,11 +24,7 @@ func (c *Client) Get(ctx context.Context, name string) (*Trigger, error) {
 	if err != nil {
 		return nil, err
 	}
-	var t Trigger
-	if err := c.pipeline().Do(ctx, &transport.Call{Method: http.MethodGet, Path: path, Out: &t}); err != nil {
-		return nil, err
-	}
-	return &t, nil
+	return c.triggerCall(ctx, http.MethodGet, path, nil)
 }
 
 // Create adds a trigger. p needs a name: triggers are addressed by it.
@@ -36,11 +32,7 @@ func (c *Client) Create(ctx context.Context, p *TriggerParams) (*Trigger, error)
 	if err := p.validateCreate(); err != nil {
 		return nil, err
 	}
-	var t Trigger
-	if err := c.pipeline().Do(ctx, &transport.Call{Method: http.MethodPost, Path: "/triggers", Body: p, Out: &t}); err != nil {
-		return nil, err
-	}
-	return &t, nil
+	return c.triggerCall(ctx, http.MethodPost, "/triggers", p)
 }
 
 // Update changes the fields set in p on the trigger called name; setting
@@ -56,11 +48,7 @@ func (c *Client) Update(ctx context.Context, name string, p *TriggerParams) (*Tr
 	if err := p.validateUpdate(); err != nil {
 		return nil, err
 	}
-	var t Trigger
-	if err := c.pipeline().Do(ctx, &transport.Call{Method: http.MethodPut, Path: path, Body: p, Out: &t}); err != nil {
-		return nil, err
-	}
-	return &t, nil
+	return c.triggerCall(ctx, http.MethodPut, path, p)
 }
 
 // Delete removes the trigger called name (204 No Content).
@@ -69,14 +57,41 @@ func (c *Client) Delete(ctx context.Context, name string) error {
 	if err != nil {
 		return err
 	}
-	return c.pipeline().Do(ctx, &transport.Call{Method: http.MethodDelete, Path: path})
+	return c.do(ctx, &transport.Call{Method: http.MethodDelete, Path: path})
 }
 
 // triggerPath is /triggers/{name}, the name escaped as one segment ("a/b"
 // is "a%2Fb", ".." is "%2E%2E"), so no name reaches another resource.
+// triggerCall sends a call answered by one trigger; an answer without an
+// id is ErrMalformedResponse, not a zero trigger.
+func (c *Client) triggerCall(ctx context.Context, method, path string, body any) (*Trigger, error) {
+	var t Trigger
+	if err := c.do(ctx, &transport.Call{Method: method, Path: path, Body: body, Out: &t}); err != nil {
+		return nil, err
+	}
+	if t.ID == 0 {
+		return nil, transport.NoID(method, "trigger")
+	}
+	return &t, nil
+}
+
+// do sends a call; a nil or zero-value Client gets ErrNilClient.
+func (c *Client) do(ctx context.Context, call *transport.Call) error {
+	if c == nil {
+		return transport.ErrNilClient
+	}
+	if err := c.t.Usable(); err != nil {
+		return err
+	}
+	return c.t.Do(ctx, call)
+}
+
 func triggerPath(name string) (string, error) {
 	if name == "" {
 		return "", transport.Invalid("name", "must not be empty")
+	}
+	if err := transport.ValidUTF8("name", name); err != nil {
+		return "", err
 	}
 	return transport.Path("triggers", name)
 }

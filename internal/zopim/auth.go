@@ -33,7 +33,7 @@ func WithToken(token string) transport.Option {
 // an oauth2.Config or clientcredentials.Config token source built on
 // Endpoint. Bearer is sent whatever token_type the token carries.
 func WithTokenSource(ts oauth2.TokenSource) transport.Option {
-	return transport.WithTokenSource(ts, "Bearer")
+	return transport.WithTokenSource(transport.SafeTokenSource(ts), "Bearer")
 }
 
 // WithBasicAuth authorizes every call with HTTP basic email:password. Only
