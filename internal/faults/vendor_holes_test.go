@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/goalkit/goalkit/giosg"
+	"github.com/goalkit/goalkit/internal/dialectcalls"
 	"github.com/goalkit/goalkit/internal/faults"
 )
 
@@ -76,7 +77,7 @@ func TestGiosgRespelledPageIsALoop(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			var srv *faults.Server
 			srv = faults.New(t, func(w http.ResponseWriter, r *http.Request) {
-				fmt.Fprintf(w, `{"next": %q, "previous": null, "results": [%s]}`, spell(srv.URL), giosgGoal)
+				fmt.Fprintf(w, `{"next": %q, "previous": null, "results": [%s]}`, spell(srv.URL), dialectcalls.GiosgGoal)
 			})
 			c, err := giosg.NewClient(giosg.WithBaseURL(srv.URL), giosg.WithAPIToken("api-token"))
 			if err != nil {
