@@ -103,7 +103,7 @@ func TestZohoToken429IsRateLimited(t *testing.T) {
 // code asked Zoho for every call and got the refresh token locked).
 func TestZohoShortOrOverflowingLifetimeOneTokenRequest(t *testing.T) {
 	t.Parallel()
-	for _, expiresIn := range []string{"0.5", "30", "59", "9223372037", "1e30"} {
+	for _, expiresIn := range []string{"0.5", "30", "59", "18446744074", "1e30"} {
 		t.Run(expiresIn, func(t *testing.T) {
 			t.Parallel()
 			var tokenRequests atomic.Int64
