@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -42,11 +43,9 @@ func walkGiosg(t *testing.T, srv *faults.Server) (goals int, errs []error) {
 // old code never yielded: 17,932 requests in 2 s, the caller could not
 // break).
 func TestGiosgEndlessEmptyPagesEndTheWalk(t *testing.T) {
-	var srv *faults.Server
-	n := 0
-	srv = faults.New(t, func(w http.ResponseWriter, r *http.Request) {
-		n++
-		fmt.Fprintf(w, `{"next": "%s%s?cursor=fresh%d", "previous": null, "results": []}`, srv.URL, giosgOrgPath, n)
+	var n atomic.Int64
+	srv := faults.New(t, func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `{"next": "%s%s?cursor=fresh%d", "previous": null, "results": []}`, "http://"+r.Host, giosgOrgPath, n.Add(1))
 	})
 	goals, errs := walkGiosg(t, srv)
 	if goals != 0 || len(errs) != 1 || !errors.Is(errs[0], giosg.ErrPageLimit) {
@@ -75,9 +74,8 @@ func TestGiosgRespelledPageIsALoop(t *testing.T) {
 	}
 	for name, spell := range spellings {
 		t.Run(name, func(t *testing.T) {
-			var srv *faults.Server
-			srv = faults.New(t, func(w http.ResponseWriter, r *http.Request) {
-				fmt.Fprintf(w, `{"next": %q, "previous": null, "results": [%s]}`, spell(srv.URL), dialectcalls.GiosgGoal)
+			srv := faults.New(t, func(w http.ResponseWriter, r *http.Request) {
+				fmt.Fprintf(w, `{"next": %q, "previous": null, "results": [%s]}`, spell("http://"+r.Host), dialectcalls.GiosgGoal)
 			})
 			c, err := giosg.NewClient(giosg.WithBaseURL(srv.URL), giosg.WithAPIToken("api-token"))
 			if err != nil {
