@@ -52,3 +52,32 @@ func canonical(t *testing.T, raw string) string {
 	}
 	return canonicalURL(u)
 }
+
+// FuzzCanonicalURL: any next link either is refused or has a canonical
+// form that is its own canonical form (so a page fetched under it is found
+// again), and the walk never panics on it.
+func FuzzCanonicalURL(f *testing.F) {
+	for _, s := range []string{
+		"https://x.test/api/orgs/o/goals?a=1&b=2", "HTTPS://X.TEST:443/a/./b/../c?b=2&a=1#f",
+		"https://x.test/a%2Fb?c=%zz", "https://x.test/a;b?x=1;y=2", "/relative", "https://[::1]:80/x",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		u, ok := resolve(raw)
+		if !ok {
+			return
+		}
+		c := canonicalURL(u)
+		if c != canonicalURL(u) {
+			t.Fatalf("canonicalURL(%q) is not deterministic", raw)
+		}
+		w := newWalk()
+		if err := w.visit(u.String()); err != nil {
+			return // unparseable once re-rendered: refused, not a panic
+		}
+		if err := w.visit(u.String()); !errors.Is(err, ErrPageLoop) {
+			t.Fatalf("the same link %q twice: %v, want ErrPageLoop", u, err)
+		}
+	})
+}
