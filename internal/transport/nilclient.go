@@ -1,7 +1,6 @@
 package transport
 
 import (
-	"context"
 	"errors"
 	"fmt"
 )
@@ -29,12 +28,4 @@ func NoID(method, what string) error {
 		return fmt.Errorf("goalkit: %s: the answer carries no %s id, the %s may have been created; list before retrying: %w", method, what, what, ErrMalformedResponse)
 	}
 	return fmt.Errorf("goalkit: %s: the answer carries no %s id: %w", method, what, ErrMalformedResponse)
-}
-
-// Send is c.Do for a c that may be nil: ErrNilClient instead of a panic.
-func Send(ctx context.Context, c *Client, call *Call) error {
-	if err := c.Usable(); err != nil {
-		return err
-	}
-	return c.Do(ctx, call)
 }
