@@ -392,6 +392,13 @@ func TestInvalidUTF8RefusedBeforeSending(t *testing.T) {
 		{"name", func() error { _, err := org.PatchGoal(ctx, "g", &giosg.GoalPatch{Name: &bad}); return err }},
 		{"goal_id", func() error { _, err := org.GetGoal(ctx, bad); return err }},
 		{"organization_id", func() error { _, err := gio.Org(bad).ListGoals(ctx, nil); return err }},
+		{"cursor", func() error { _, err := org.ListGoals(ctx, &giosg.ListOptions{Cursor: bad}); return err }},
+		{"ordering", func() error {
+			for _, err := range org.AllGoals(ctx, &giosg.ListOptions{Ordering: bad}) {
+				return err
+			}
+			return nil
+		}},
 		{"visitor_identity", func() error {
 			return org.CreateExternalMatch(ctx, "g", &giosg.ExternalMatch{VisitorIdentity: bad, GoalMatchedAt: now, Rooms: []string{"r"}})
 		}},
