@@ -25,8 +25,10 @@
 // next until it is null, fetching a page only when the loop wants more and
 // holding one page at a time. A next link is followed only on the client's
 // own scheme, host and port (ErrForeignLink otherwise: the token would go
-// elsewhere), and never to a page already fetched (ErrPageLoop). To page by
-// hand, pass GoalPage.NextCursor as ListOptions.Cursor.
+// elsewhere), and never to a page already fetched, in any spelling
+// (ErrPageLoop). MaxEmptyPages empty pages in a row or MaxPagesPerWalk pages
+// end the walk with ErrPageLimit. To page by hand, pass GoalPage.NextCursor
+// as ListOptions.Cursor.
 //
 // # Money: Decimal
 //

@@ -20,6 +20,8 @@ func FuzzDecodeErrorBody(f *testing.F) {
 		`{"non_field_errors": ["Invalid data."], "name": "not a list"}`,
 		`{"conditions": [{}, {"type": ["A valid integer is required."]}], "default_value": [1, true, null]}`,
 		`{"a": {"b": {"c": ["deep"]}}}`,
+		strings.Repeat(`{"f":`, 40) + `"deep"` + strings.Repeat(`}`, 40),
+		`{"c": [` + strings.Repeat(`[`, 40) + `"x"` + strings.Repeat(`]`, 40) + `]}`,
 		`{"": [""]}`,
 		`<html><body><h1>Server Error (500)</h1></body></html>`,
 		``, `null`, `[]`, `"x"`, `{"detail": `,
@@ -46,9 +48,15 @@ func FuzzDecodeErrorBody(f *testing.F) {
 		if code, ok := doc["code"].(string); ok && e.Code != code {
 			t.Fatalf("Code %q, want %q", e.Code, code)
 		}
+		if len(e.Fields) > maxFields {
+			t.Fatalf("%d fields, over maxFields", len(e.Fields))
+		}
 		for k, msgs := range e.Fields {
 			if len(msgs) == 0 {
 				t.Fatalf("field %q has no message", k)
+			}
+			if len(k) > maxFieldKey {
+				t.Fatalf("field key of %d bytes, over maxFieldKey", len(k))
 			}
 		}
 	})

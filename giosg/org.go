@@ -56,6 +56,9 @@ func (o *Org) ListGoals(ctx context.Context, opts *ListOptions) (*GoalPage, erro
 	if err != nil {
 		return nil, err
 	}
+	if err := transport.ValidUTF8("", opts); err != nil {
+		return nil, err
+	}
 	var page pageJSON
 	if err := o.t.Do(ctx, &transport.Call{Method: http.MethodGet, Path: path, Query: opts, Out: &page}); err != nil {
 		return nil, err
@@ -230,6 +233,9 @@ func (o *Org) goalPath(goalID string, rest ...string) (string, error) {
 func (o *Org) firstPageURL(opts *ListOptions) (string, error) {
 	path, err := o.goalsPath()
 	if err != nil {
+		return "", err
+	}
+	if err := transport.ValidUTF8("", opts); err != nil {
 		return "", err
 	}
 	u := o.t.BaseURL().String() + path

@@ -81,10 +81,7 @@ func (c *Client) do(ctx context.Context, call *transport.Call) error {
 	if c == nil {
 		return transport.ErrNilClient
 	}
-	if err := c.t.Usable(); err != nil {
-		return err
-	}
-	return c.t.Do(ctx, call)
+	return transport.Send(ctx, c.t, call)
 }
 
 // goalPath is /goals/{id}; ids are positive.

@@ -34,7 +34,9 @@
 // caches the token until shortly before it expires. Zoho allows 10 token
 // requests per 10 minutes per refresh token, so after a failed refresh the
 // source answers with the same error, without a new request, for a
-// cool-down (a minute by default). Needed scopes: PageSense.goals.CREATE,
+// cool-down (a minute by default), and successful requests are at least
+// MinRefreshInterval apart. The token request follows no redirect and ends
+// within TokenRequestTimeout. Needed scopes: PageSense.goals.CREATE,
 // .READ, .DELETE and PageSense.customevents.CREATE, .READ.
 //
 // A Zoho account lives in one data center (US, EU, IN, AU, JP, CN, SA, CA,

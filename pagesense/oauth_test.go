@@ -131,7 +131,7 @@ func TestRefreshTokenSource_ShortLifetimeIsRateLimited(t *testing.T) {
 // asked for a token on every call).
 func TestRefreshTokenSource_OverflowingLifetimeIsClamped(t *testing.T) {
 	t.Parallel()
-	for _, expiresIn := range []string{"9223372037", "18446744073709551616", "1e400", `"99999999999999"`} {
+	for _, expiresIn := range []string{"18446744074", "9223372037", "18446744073709551616", "1e400", `"99999999999999"`} {
 		mt := httpmock.NewMockTransport()
 		tokens := answer(200, `{"access_token": "long", "expires_in": `+expiresIn+`}`)
 		mt.RegisterResponder("POST", euTokenURL, tokens.responder())

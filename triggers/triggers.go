@@ -80,10 +80,7 @@ func (c *Client) do(ctx context.Context, call *transport.Call) error {
 	if c == nil {
 		return transport.ErrNilClient
 	}
-	if err := c.t.Usable(); err != nil {
-		return err
-	}
-	return c.t.Do(ctx, call)
+	return transport.Send(ctx, c.t, call)
 }
 
 func triggerPath(name string) (string, error) {

@@ -2,40 +2,26 @@ package faults_test
 
 import (
 	"context"
-	"net/http"
 
+	"github.com/goalkit/goalkit/internal/dialectcalls"
 	"github.com/goalkit/goalkit/internal/faults"
 	"github.com/goalkit/goalkit/internal/transport"
 )
 
-// allOps lists every call the fault suite drives.
+// allOps lists every call the fault suite drives: the calls of the shared
+// registry (internal/dialectcalls) that send a request, with the
+// registry's credential.
 func allOps() []op {
-	ops := transportOps()
-	ops = append(ops, zopimOps()...)
-	ops = append(ops, giosgOps()...)
-	ops = append(ops, pagesenseOps()...)
-	return ops
-}
-
-// transportOps drive the pipeline directly, one per method.
-func transportOps() []op {
 	var ops []op
-	for _, m := range []string{"GET", "PUT", "DELETE", "POST", "PATCH"} {
+	for _, c := range dialectcalls.All() {
+		if c.BadInput {
+			continue
+		}
 		ops = append(ops, op{
-			name:   "transport." + m,
-			method: m,
-			ok:     faults.Status(200, `{"id": 1}`),
+			name: c.Name, method: c.Method, ok: faults.Status(c.OKStatus, c.OKBody),
+			noBody: c.NoBody, allowEmpty: c.AllowEmpty,
 			run: func(ctx context.Context, opts []transport.Option) error {
-				c, err := transport.New(transport.Dialect{}, opts...)
-				if err != nil {
-					return err
-				}
-				var out struct{ ID int }
-				var body any
-				if m != http.MethodGet && m != http.MethodDelete {
-					body = map[string]string{"name": "x"}
-				}
-				return c.Do(ctx, &transport.Call{Method: m, Path: "/goals/1", Body: body, Out: &out})
+				return c.Run(ctx, append(opts, c.Auth))
 			},
 		})
 	}

@@ -3,7 +3,6 @@ package faults_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"runtime"
 	"strings"
@@ -194,9 +193,11 @@ func runFault(t *testing.T, o op, f fault) {
 	if o.allowEmpty && f.name == "empty 200" {
 		want = success
 	}
-	if got := classify(err); got != want {
+	got := classify(err)
+	if got != want {
 		t.Errorf("outcome %s (%v), want %s", got, err, want)
 	}
+	recordMeasured(o, f, srv.Requests(), got)
 	if got := srv.Requests(); got != wantAttempts {
 		t.Errorf("server saw %d requests, want %d", got, wantAttempts)
 	}
@@ -208,18 +209,4 @@ func runFault(t *testing.T, o op, f fault) {
 	if n := faults.Goroutines(before); n > before {
 		t.Errorf("goroutines: %d before, %d after", before, n)
 	}
-}
-
-// TestFaultTable prints the table for RELIABILITY.md with -v.
-func TestFaultTable(t *testing.T) {
-	var b strings.Builder
-	fmt.Fprintln(&b, "| fault | GET/PUT/DELETE | POST/PATCH | behaviour |")
-	fmt.Fprintln(&b, "|---|---|---|---|")
-	get, post := op{method: "GET"}, op{method: "POST"}
-	for _, f := range faultCases {
-		ga, gw := f.expect(get)
-		pa, pw := f.expect(post)
-		fmt.Fprintf(&b, "| %s | %d attempt(s), %s | %d attempt(s), %s | %s |\n", f.name, ga, gw, pa, pw, f.summary)
-	}
-	t.Log("\n" + b.String())
 }

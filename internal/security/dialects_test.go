@@ -17,6 +17,7 @@ import (
 
 	"github.com/goalkit/goalkit/giosg"
 	"github.com/goalkit/goalkit/goals"
+	"github.com/goalkit/goalkit/internal/dialectcalls"
 	"github.com/goalkit/goalkit/internal/transport"
 	"github.com/goalkit/goalkit/pagesense"
 	"github.com/goalkit/goalkit/triggers"
@@ -43,7 +44,8 @@ const (
 	tokenURL = "https://accounts.test/oauth/v2/token"
 )
 
-// calls are one client's methods under test, bound to a context.
+// calls are one client's methods under test, bound to a context and to
+// the dialect's options.
 type calls struct {
 	// read is an idempotent call: retried on 5xx and dropped connections.
 	read func(context.Context) error
@@ -69,8 +71,10 @@ type dialect struct {
 	// auth returns the credential options; it may register a token
 	// endpoint on mt.
 	auth func(mt *httpmock.MockTransport) []transport.Option
-	// build makes a client from options and returns its calls.
-	build func(opts []transport.Option) (*calls, error)
+	// read and create name the dialect's idempotent read and its POST in
+	// the shared registry (internal/dialectcalls); the dialect's bad-input
+	// calls come from there too.
+	family, read, create string
 }
 
 func basicHeader() string {
@@ -99,102 +103,11 @@ func tokenContext(mt *httpmock.MockTransport) context.Context {
 	return context.WithValue(context.Background(), oauth2.HTTPClient, &http.Client{Transport: mt})
 }
 
+// Ids the giosg calls use, the registry's.
 const (
-	giosgOrg  = "ac83d426-be80-4d75-8c62-49a77f98468e"
-	giosgGoal = "4d0648b8-9074-11e6-963e-f45c89c72de3"
+	giosgOrg  = dialectcalls.GiosgOrg
+	giosgGoal = dialectcalls.GiosgGoalID
 )
-
-func goalsCalls(opts []transport.Option) (*calls, error) {
-	c, err := goals.NewClient(opts...)
-	if err != nil {
-		return nil, err
-	}
-	return &calls{
-		read: func(ctx context.Context) error { _, err := c.Get(ctx, 1); return err },
-		create: func(ctx context.Context) error {
-			_, err := c.Create(ctx, &goals.GoalParams{Name: goals.Ptr("Pricing"), Enabled: goals.Ptr(false)})
-			return err
-		},
-		nils: map[string]func(context.Context) error{
-			"Create(nil)":    func(ctx context.Context) error { _, err := c.Create(ctx, nil); return err },
-			"Update(1, nil)": func(ctx context.Context) error { _, err := c.Update(ctx, 1, nil); return err },
-			"Get(0)":         func(ctx context.Context) error { _, err := c.Get(ctx, 0); return err },
-			"Delete(0)":      func(ctx context.Context) error { return c.Delete(ctx, 0) },
-		},
-	}, nil
-}
-
-func triggersCalls(opts []transport.Option) (*calls, error) {
-	c, err := triggers.NewClient(opts...)
-	if err != nil {
-		return nil, err
-	}
-	return &calls{
-		read: func(ctx context.Context) error { _, err := c.Get(ctx, "First Reply"); return err },
-		create: func(ctx context.Context) error {
-			_, err := c.Create(ctx, &triggers.TriggerParams{Name: triggers.Ptr("First Reply")})
-			return err
-		},
-		nils: map[string]func(context.Context) error{
-			"Create(nil)":      func(ctx context.Context) error { _, err := c.Create(ctx, nil); return err },
-			`Update("x", nil)`: func(ctx context.Context) error { _, err := c.Update(ctx, "x", nil); return err },
-			`Get("")`:          func(ctx context.Context) error { _, err := c.Get(ctx, ""); return err },
-			`Delete("")`:       func(ctx context.Context) error { return c.Delete(ctx, "") },
-		},
-	}, nil
-}
-
-func giosgCalls(opts []transport.Option) (*calls, error) {
-	c, err := giosg.NewClient(opts...)
-	if err != nil {
-		return nil, err
-	}
-	o := c.Org(giosgOrg)
-	return &calls{
-		read: func(ctx context.Context) error { _, err := o.GetGoal(ctx, giosgGoal); return err },
-		create: func(ctx context.Context) error {
-			_, err := o.CreateGoal(ctx, &giosg.GoalInput{Name: "Lead", AllowAnyRoom: true})
-			return err
-		},
-		nils: map[string]func(context.Context) error{
-			"CreateGoal(nil)":             func(ctx context.Context) error { _, err := o.CreateGoal(ctx, nil); return err },
-			"UpdateGoal(id, nil)":         func(ctx context.Context) error { _, err := o.UpdateGoal(ctx, giosgGoal, nil); return err },
-			"PatchGoal(id, nil)":          func(ctx context.Context) error { _, err := o.PatchGoal(ctx, giosgGoal, nil); return err },
-			"CreateExternalMatch(id,nil)": func(ctx context.Context) error { return o.CreateExternalMatch(ctx, giosgGoal, nil) },
-			`GetGoal("")`:                 func(ctx context.Context) error { _, err := o.GetGoal(ctx, ""); return err },
-			`Org("").ListGoals(nil)`:      func(ctx context.Context) error { _, err := c.Org("").ListGoals(ctx, nil); return err },
-			`Org("").AllGoals(nil)`: func(ctx context.Context) error {
-				for _, err := range c.Org("").AllGoals(ctx, nil) {
-					return err
-				}
-				return nil
-			},
-		},
-	}, nil
-}
-
-func pagesenseCalls(opts []transport.Option) (*calls, error) {
-	c, err := pagesense.NewClient(opts...)
-	if err != nil {
-		return nil, err
-	}
-	p := c.Project("acme", "site")
-	return &calls{
-		read: func(ctx context.Context) error { _, err := p.ListGoals(ctx); return err },
-		create: func(ctx context.Context) error {
-			_, err := p.CreateGoal(ctx, &pagesense.GoalInput{DisplayName: "Engaged Reader", GoalType: pagesense.TimeSpentGoal, TimeThreshold: 30})
-			return err
-		},
-		nils: map[string]func(context.Context) error{
-			"CreateGoal(nil)":             func(ctx context.Context) error { _, err := p.CreateGoal(ctx, nil); return err },
-			`CreateCustomEvent("")`:       func(ctx context.Context) error { _, err := p.CreateCustomEvent(ctx, ""); return err },
-			`GetGoal("")`:                 func(ctx context.Context) error { _, err := p.GetGoal(ctx, ""); return err },
-			`DeleteGoal("")`:              func(ctx context.Context) error { return p.DeleteGoal(ctx, "") },
-			`Project("", "").ListGoals`:   func(ctx context.Context) error { _, err := c.Project("", "").ListGoals(ctx); return err },
-			`Project("a", "").ListEvents`: func(ctx context.Context) error { _, err := c.Project("a", "").ListCustomEvents(ctx); return err },
-		},
-	}, nil
-}
 
 // allDialects is every client with every kind of credential it takes.
 func allDialects() []dialect {
@@ -210,66 +123,66 @@ func allDialects() []dialect {
 			name: "goals/bearer", base: "https://" + apiHost + "/api/v2/chat",
 			authz: "Bearer " + bearerToken, secrets: []string{bearerToken},
 			errorBody: zopimErr, okBody: goalBody,
-			auth:  noAuthSetup(goals.WithToken(bearerToken)),
-			build: goalsCalls,
+			auth:   noAuthSetup(goals.WithToken(bearerToken)),
+			family: "goals", read: "goals.Get", create: "goals.Create",
 		},
 		{
 			name: "goals/basic", base: "https://" + apiHost + "/api/v2",
 			authz:     basicHeader(),
 			secrets:   []string{basicPassword, basicHeader()[len("Basic "):]},
 			errorBody: zopimErr, okBody: goalBody,
-			auth:  noAuthSetup(goals.WithBasicAuth(basicEmail, basicPassword)),
-			build: goalsCalls,
+			auth:   noAuthSetup(goals.WithBasicAuth(basicEmail, basicPassword)),
+			family: "goals", read: "goals.Get", create: "goals.Create",
 		},
 		{
 			name: "goals/tokensource", base: "https://" + apiHost + "/api/v2/chat",
 			authz: "Bearer " + oauthAccess, secrets: []string{oauthAccess},
 			errorBody: zopimErr, okBody: goalBody,
-			auth:  noAuthSetup(goals.WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: oauthAccess}))),
-			build: goalsCalls,
+			auth:   noAuthSetup(goals.WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: oauthAccess}))),
+			family: "goals", read: "goals.Get", create: "goals.Create",
 		},
 		{
 			name: "triggers/bearer", base: "https://" + apiHost + "/api/v2/chat",
 			authz: "Bearer " + bearerToken, secrets: []string{bearerToken},
 			errorBody: zopimErr, okBody: triggerBody,
-			auth:  noAuthSetup(triggers.WithToken(bearerToken)),
-			build: triggersCalls,
+			auth:   noAuthSetup(triggers.WithToken(bearerToken)),
+			family: "triggers", read: "triggers.Get", create: "triggers.Create",
 		},
 		{
 			name: "triggers/basic", base: "https://" + apiHost + "/api/v2",
 			authz:     basicHeader(),
 			secrets:   []string{basicPassword, basicHeader()[len("Basic "):]},
 			errorBody: zopimErr, okBody: triggerBody,
-			auth:  noAuthSetup(triggers.WithBasicAuth(basicEmail, basicPassword)),
-			build: triggersCalls,
+			auth:   noAuthSetup(triggers.WithBasicAuth(basicEmail, basicPassword)),
+			family: "triggers", read: "triggers.Get", create: "triggers.Create",
 		},
 		{
 			name: "giosg/apitoken", base: "https://" + apiHost + "/api/v5",
 			authz: "Token " + giosgToken, secrets: []string{giosgToken},
 			errorBody: giosgErr, okBody: giosgBody,
-			auth:  noAuthSetup(giosg.WithAPIToken(giosgToken)),
-			build: giosgCalls,
+			auth:   noAuthSetup(giosg.WithAPIToken(giosgToken)),
+			family: "giosg", read: "giosg.GetGoal", create: "giosg.CreateGoal",
 		},
 		{
 			name: "giosg/tokensource", base: "https://" + apiHost + "/api/v5",
 			authz: "Bearer " + oauthAccess, secrets: []string{oauthAccess},
 			errorBody: giosgErr, okBody: giosgBody,
-			auth:  noAuthSetup(giosg.WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: oauthAccess}))),
-			build: giosgCalls,
+			auth:   noAuthSetup(giosg.WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: oauthAccess}))),
+			family: "giosg", read: "giosg.GetGoal", create: "giosg.CreateGoal",
 		},
 		{
 			name: "pagesense/token", base: "https://" + apiHost + "/pagesense/rest/v1",
 			authz: "Zoho-oauthtoken " + zohoAccess, secrets: []string{zohoAccess},
 			errorBody: psErr, okBody: psBody,
-			auth:  noAuthSetup(pagesense.WithToken(zohoAccess)),
-			build: pagesenseCalls,
+			auth:   noAuthSetup(pagesense.WithToken(zohoAccess)),
+			family: "pagesense", read: "pagesense.ListGoals", create: "pagesense.CreateGoal",
 		},
 		{
 			name: "pagesense/refresh", base: "https://" + apiHost + "/pagesense/rest/v1",
 			authz: "Zoho-oauthtoken " + zohoMinted, secrets: []string{zohoSecret, zohoRefresh, zohoMinted},
 			errorBody: psErr, okBody: psBody,
-			auth:  zohoRefreshAuth,
-			build: pagesenseCalls,
+			auth:   zohoRefreshAuth,
+			family: "pagesense", read: "pagesense.ListGoals", create: "pagesense.CreateGoal",
 		},
 	}
 }
@@ -287,9 +200,18 @@ func (d dialect) newCalls(t *testing.T, mt *httpmock.MockTransport, extra ...tra
 		fastRetries,
 	}
 	opts = append(opts, d.auth(mt)...)
-	c, err := d.build(append(opts, extra...))
-	if err != nil {
-		t.Fatalf("%s: NewClient: %v", d.name, err)
+	opts = append(opts, extra...)
+	bind := func(c dialectcalls.Call) func(context.Context) error {
+		return func(ctx context.Context) error { return c.Run(ctx, opts) }
+	}
+	c := &calls{read: bind(dialectcalls.Find(d.read)), create: bind(dialectcalls.Find(d.create)), nils: map[string]func(context.Context) error{}}
+	for _, rc := range dialectcalls.Of(d.family) {
+		if rc.BadInput {
+			c.nils[rc.Name] = bind(rc)
+		}
+	}
+	if len(c.nils) == 0 {
+		t.Fatalf("%s: the registry has no bad-input calls for %s", d.name, d.family)
 	}
 	return c
 }

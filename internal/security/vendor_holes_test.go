@@ -103,7 +103,7 @@ func TestZohoToken429IsRateLimited(t *testing.T) {
 // code asked Zoho for every call and got the refresh token locked).
 func TestZohoShortOrOverflowingLifetimeOneTokenRequest(t *testing.T) {
 	t.Parallel()
-	for _, expiresIn := range []string{"0.5", "30", "59", "9223372037", "1e30"} {
+	for _, expiresIn := range []string{"0.5", "30", "59", "18446744074", "1e30"} {
 		t.Run(expiresIn, func(t *testing.T) {
 			t.Parallel()
 			var tokenRequests atomic.Int64
@@ -392,6 +392,13 @@ func TestInvalidUTF8RefusedBeforeSending(t *testing.T) {
 		{"name", func() error { _, err := org.PatchGoal(ctx, "g", &giosg.GoalPatch{Name: &bad}); return err }},
 		{"goal_id", func() error { _, err := org.GetGoal(ctx, bad); return err }},
 		{"organization_id", func() error { _, err := gio.Org(bad).ListGoals(ctx, nil); return err }},
+		{"cursor", func() error { _, err := org.ListGoals(ctx, &giosg.ListOptions{Cursor: bad}); return err }},
+		{"ordering", func() error {
+			for _, err := range org.AllGoals(ctx, &giosg.ListOptions{Ordering: bad}) {
+				return err
+			}
+			return nil
+		}},
 		{"visitor_identity", func() error {
 			return org.CreateExternalMatch(ctx, "g", &giosg.ExternalMatch{VisitorIdentity: bad, GoalMatchedAt: now, Rooms: []string{"r"}})
 		}},

@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -27,7 +28,9 @@ type safeTokenSource struct{ ts oauth2.TokenSource }
 
 func (s safeTokenSource) Token() (*oauth2.Token, error) {
 	tok, err := s.ts.Token()
-	if re, ok := err.(*oauth2.RetrieveError); ok {
+	// A wrapped RetrieveError is replaced whole: the wrapping text may
+	// quote the body too.
+	if re := (*oauth2.RetrieveError)(nil); errors.As(err, &re) {
 		safe := *re
 		safe.Body, safe.ErrorDescription, safe.ErrorURI = nil, "", ""
 		safe.ErrorCode = oauthCode(re.ErrorCode)

@@ -16,8 +16,8 @@ import (
 // *ValidationError names the field: field, then struct fields by their
 // JSON name (or snake_case Go name), list indexes and map keys.
 func ValidUTF8(field string, v any) error {
-	if bad := invalidText(reflect.ValueOf(v), field, 0); bad != "" {
-		return Invalid(bad, "is not valid UTF-8")
+	if sub, bad := invalidText(reflect.ValueOf(v), 0); bad {
+		return Invalid(under(field, sub), "is not valid UTF-8")
 	}
 	return nil
 }
@@ -27,65 +27,68 @@ const maxTextDepth = 32
 
 var rawMessageType = reflect.TypeFor[json.RawMessage]()
 
-// invalidText returns the path of the first invalid text in v, or "".
-func invalidText(v reflect.Value, path string, depth int) string {
+// invalidText reports whether v holds invalid text, and where below v.
+// The path is built only on the way back from a find, so valid input
+// costs no allocation.
+func invalidText(v reflect.Value, depth int) (path string, bad bool) {
 	if !v.IsValid() || depth > maxTextDepth {
-		return ""
+		return "", false
 	}
 	switch v.Kind() {
 	case reflect.String:
-		if !utf8.ValidString(v.String()) {
-			return path
-		}
+		return "", !utf8.ValidString(v.String())
 	case reflect.Pointer, reflect.Interface:
-		return invalidText(v.Elem(), path, depth+1)
+		return invalidText(v.Elem(), depth+1)
 	case reflect.Struct:
 		t := v.Type()
 		for i := range t.NumField() {
-			f := t.Field(i)
-			if !f.IsExported() {
+			if !t.Field(i).IsExported() {
 				continue
 			}
-			if bad := invalidText(v.Field(i), join(path, fieldName(f)), depth+1); bad != "" {
-				return bad
+			if sub, bad := invalidText(v.Field(i), depth+1); bad {
+				return under(fieldName(t.Field(i)), sub), true
 			}
 		}
 	case reflect.Slice, reflect.Array:
 		if v.Type() == rawMessageType || v.Type().Elem().Kind() == reflect.Uint8 {
-			if v.Kind() == reflect.Slice && !utf8.Valid(v.Bytes()) {
-				return path
-			}
-			return ""
+			return "", v.Kind() == reflect.Slice && !utf8.Valid(v.Bytes())
 		}
 		for i := range v.Len() {
-			if bad := invalidText(v.Index(i), path+"["+strconv.Itoa(i)+"]", depth+1); bad != "" {
-				return bad
+			if sub, bad := invalidText(v.Index(i), depth+1); bad {
+				return under("["+strconv.Itoa(i)+"]", sub), true
 			}
 		}
 	case reflect.Map:
 		iter := v.MapRange()
 		for iter.Next() {
 			k := iter.Key()
-			name := join(path, "(key)")
+			name := "(key)"
 			if k.Kind() == reflect.String {
 				if !utf8.ValidString(k.String()) {
-					return name
+					return name, true
 				}
-				name = join(path, k.String())
+				name = k.String()
 			}
-			if bad := invalidText(iter.Value(), name, depth+1); bad != "" {
-				return bad
+			if sub, bad := invalidText(iter.Value(), depth+1); bad {
+				return under(name, sub), true
 			}
 		}
 	}
-	return ""
+	return "", false
 }
 
-func join(path, name string) string {
-	if path == "" {
-		return name
+// under joins a field path: "a" and "b" make "a.b", "a" and "[0].b" make
+// "a[0].b".
+func under(path, sub string) string {
+	switch {
+	case path == "":
+		return sub
+	case sub == "":
+		return path
+	case sub[0] == '[':
+		return path + sub
 	}
-	return path + "." + name
+	return path + "." + sub
 }
 
 // fieldName is a struct field's JSON name, else its Go name in snake_case.
