@@ -96,7 +96,10 @@ func TestWrites_PerItemFailureIsAPIError(t *testing.T) {
 		{"CreateCustomEvent", "POST", "/portal/p/customevents",
 			`{"customevents": [{"event_id": 1, "success": false, "message": "Event exists"}]}`,
 			`customevent: Event exists`, "",
-			func(p *pagesense.Project) error { _, err := p.CreateCustomEvent(context.Background(), "Signup"); return err }},
+			func(p *pagesense.Project) error {
+				_, err := p.CreateCustomEvent(context.Background(), "Signup")
+				return err
+			}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -85,6 +85,7 @@ type Fake struct {
 	mu      sync.Mutex
 	ids     fake.Counter
 	portals map[string]*portal
+	now     func() time.Time
 }
 
 // portal holds a portal's goals and events in creation order; linknames
@@ -96,7 +97,14 @@ type portal struct {
 }
 
 // New returns an empty fake.
-func New() *Fake { return &Fake{portals: map[string]*portal{}} }
+func New() *Fake { return &Fake{portals: map[string]*portal{}, now: time.Now} }
+
+// SetClock replaces time.Now for created_time and nothing else.
+func (f *Fake) SetClock(now func() time.Time) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.now = now
+}
 
 // Responder serves the fake behind an httpmock.MockTransport.
 func (f *Fake) Responder() httpmock.Responder { return fake.Responder(f) }
@@ -189,7 +197,7 @@ func (f *Fake) createGoal(w http.ResponseWriter, r *http.Request, portalName, pr
 	g.GoalID = strconv.FormatInt(f.ids.Next(), 10)
 	g.Linkname = uniqueLinkname(slug(g.DisplayName, "goal"), p)
 	g.Status = statusActive
-	g.CreatedAt = time.Now().UTC().Truncate(time.Millisecond)
+	g.CreatedAt = f.now().UTC().Truncate(time.Millisecond)
 	p.goals = append(p.goals, g)
 	f.mu.Unlock()
 	writeOK(w, http.StatusCreated, "projectgoals", goalAnswers([]pagesense.Goal{g}, true), 1)
