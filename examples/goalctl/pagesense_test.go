@@ -236,3 +236,22 @@ func TestPageSenseMatchURLErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestPageSenseGoalsUpdate(t *testing.T) {
+	t.Parallel()
+	fs := newFakes(t)
+	r := runFake(t, fs, "pagesense", "goals", "update", "engaged-reader", "--name", "Deep reader", "--time-threshold", "45")
+	wantCode(t, r, exitOK)
+	want := demoPageSenseGoals()[1]
+	want.DisplayName, want.TimeThreshold = "Deep reader", 45
+	wantEqual(t, decodeJSON[pagesense.Goal](t, r), want)
+	wantEqual(t, fs.pagesense.Goals(fakePortal, fakeProject)[1], want)
+
+	// No flag: an empty patch, refused before anything is sent.
+	r = runFake(t, fs, "pagesense", "goals", "update", "engaged-reader")
+	wantCode(t, r, exitUsage)
+	if !strings.Contains(r.stderr, "invalid projectgoal: empty patch") {
+		t.Errorf("stderr:\n%s", r.stderr)
+	}
+	wantEqual(t, fs.pagesense.Goals(fakePortal, fakeProject)[1], want)
+}
