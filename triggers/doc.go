@@ -27,10 +27,10 @@
 // # Hosts and auth
 //
 // As in package goals (they share the code): WithSubdomain("acme") for
-// https://acme.zendesk.com/api/v2/chat, or WithBaseURL(LegacyBaseURL) for
-// the documented https://www.zopim.com/api/v2; NewClient fails until one
+// https://acme.zendesk.com/api/v2/chat, the Chat API's host since the old
+// www.zopim.com host was switched off in 2025; NewClient fails until a host
 // is chosen. WithToken or WithTokenSource (OAuth bearer tokens of a Chat
-// API client, see Endpoint) or, for old accounts only, WithBasicAuth.
+// API client, see OAuthEndpoint) or, for old accounts only, WithBasicAuth.
 //
 // # Quirks
 //
