@@ -2,6 +2,7 @@ package triggers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -18,7 +19,9 @@ const restoreTimeout = 30 * time.Second
 //
 // If the create fails, Replace recreates the old trigger from what it read
 // first (also when ctx is done, within a bounded time), so a failure does
-// not leave the account without it. The error is then a *ReplaceError,
+// not leave the account without it. A create whose answer was lost (a
+// dropped connection, not a refusal) may have been applied: if the restore
+// then fails and a trigger called t.Name exists, Replace returns it. The error is then a *ReplaceError,
 // which says whether the old trigger was restored and, if it was not,
 // holds it in Old to be created again; errors.Is and errors.As see the
 // create's error (and the restore's).
@@ -43,7 +46,21 @@ func (c *Client) Replace(ctx context.Context, name string, t *TriggerParams) (*T
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), restoreTimeout)
 	defer cancel()
 	restored, restoreErr := c.Create(rctx, old.params())
+	if restoreErr != nil && !answered(err) {
+		// The create's answer was lost, not refused: it may have been
+		// applied, which would also be why the restore failed.
+		if cur, getErr := c.Get(rctx, *t.Name); getErr == nil {
+			return cur, nil
+		}
+	}
 	return nil, &ReplaceError{Name: name, Old: old, Restored: restored, Err: err, RestoreErr: restoreErr}
+}
+
+// answered reports an error the API answered with: the request was
+// refused, not lost on the way.
+func answered(err error) bool {
+	var ae *APIError
+	return errors.As(err, &ae)
 }
 
 // params is the trigger as a create body, without its id.

@@ -179,3 +179,26 @@ func TestUpdate_DefinitionRefusalPointsToReplace(t *testing.T) {
 		t.Error("a request was sent")
 	}
 }
+
+// A create whose answer is lost may have been applied: the restore then
+// finds the name taken, and the trigger that is there is the result.
+func TestReplace_LostCreateAnswerThatWasApplied(t *testing.T) {
+	t.Parallel()
+	c, _, rec := mock(t, []httpmock.Responder{
+		answer(200, recordedTrigger),                                                                            // Get
+		httpmock.NewStringResponder(204, ""),                                                                    // Delete
+		httpmock.NewErrorResponder(errors.New("connection reset by peer")),                                      // Create: applied, answer lost
+		answer(400, `{"error": "Bad Request", "description": "Trigger name already exists"}`),                   // restore
+		answer(200, `{"id": 7, "name": "First Reply", "enabled": true, "definition": {"event": "page_enter"}}`), // Get
+	})
+	got, err := c.Replace(ctx, "First Reply", &triggers.TriggerParams{Name: triggers.Ptr("First Reply"), Definition: &triggers.Definition{Event: "page_enter"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ID != 7 || got.Definition.Event != "page_enter" {
+		t.Errorf("got %+v", got)
+	}
+	if last := rec.Last(t); last.Method != http.MethodGet {
+		t.Errorf("last request %s, want the lookup", last.Method)
+	}
+}
