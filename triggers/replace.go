@@ -36,15 +36,22 @@ func (c *Client) Replace(ctx context.Context, name string, t *TriggerParams) (*T
 	if err != nil {
 		return nil, err
 	}
-	if err := c.Delete(ctx, name); err != nil {
-		return nil, err
+	// From here on the trigger may be gone: what must follow (a lookup, the
+	// restore) runs even when ctx is done, within a bounded time.
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), restoreTimeout)
+	defer cancel()
+	if err := c.Delete(ctx, name); err != nil && !errors.Is(err, ErrNotFound) {
+		// A retried DELETE answers 404 when its first attempt went through;
+		// any other failure may also have been applied with its answer
+		// lost: only a trigger still there means nothing changed.
+		if _, getErr := c.Get(rctx, name); !errors.Is(getErr, ErrNotFound) {
+			return nil, err
+		}
 	}
 	created, err := c.Create(ctx, t)
 	if err == nil {
 		return created, nil
 	}
-	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), restoreTimeout)
-	defer cancel()
 	restored, restoreErr := c.Create(rctx, old.params())
 	if restoreErr != nil && !answered(err) {
 		// The create's answer was lost, not refused: it may have been
