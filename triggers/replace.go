@@ -17,14 +17,16 @@ const restoreTimeout = 30 * time.Second
 // atomic: between the delete and the create the trigger does not exist, and
 // its id changes.
 //
-// If the create fails, Replace recreates the old trigger from what it read
-// first (also when ctx is done, within a bounded time), so a failure does
-// not leave the account without it. A create whose answer was lost (a
-// dropped connection, not a refusal) may have been applied: if the restore
-// then fails and a trigger called t.Name exists, Replace returns it. The error is then a *ReplaceError,
-// which says whether the old trigger was restored and, if it was not,
-// holds it in Old to be created again; errors.Is and errors.As see the
-// create's error (and the restore's).
+// A failed delete stops Replace only while the trigger is still there (a
+// delete whose answer was lost may have been applied). If the create
+// fails, Replace recreates the old trigger from what it read first (also
+// when ctx is done, within a bounded time), so a failure does not leave the
+// account without it, and returns a *ReplaceError: it says whether the old
+// trigger was restored and, if not, holds it in Old to be created again;
+// errors.Is and errors.As see the create's error (and the restore's). A
+// create whose answer was lost (a dropped connection, not a refusal) may
+// have been applied: if the restore then fails and a trigger called t.Name
+// exists, Replace returns that trigger.
 func (c *Client) Replace(ctx context.Context, name string, t *TriggerParams) (*Trigger, error) {
 	if _, err := triggerPath(name); err != nil {
 		return nil, err
