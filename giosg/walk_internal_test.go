@@ -26,9 +26,9 @@ func TestCanonicalURL(t *testing.T) {
 		"https://x.test/api/orgs/%6f/goals?a=%31&b=2",
 		"https://x.test/api/orgs/o/x/../goals?a=1&b=2",
 	}
-	want := canonical(t, same[0])
+	want := canonicalOf(t, same[0])
 	for _, s := range same[1:] {
-		if got := canonical(t, s); got != want {
+		if got := canonicalOf(t, s); got != want {
 			t.Errorf("%s -> %s, want %s", s, got, want)
 		}
 	}
@@ -38,13 +38,13 @@ func TestCanonicalURL(t *testing.T) {
 		"https://x.test:8443/api/orgs/o/goals?a=1&b=2",
 		"http://x.test/api/orgs/o/goals?a=1&b=2",
 	} {
-		if canonical(t, s) == want {
+		if canonicalOf(t, s) == want {
 			t.Errorf("%s has the canonical form of another page", s)
 		}
 	}
 }
 
-func canonical(t *testing.T, raw string) string {
+func canonicalOf(t *testing.T, raw string) string {
 	t.Helper()
 	u, ok := resolve(raw)
 	if !ok {

@@ -251,6 +251,10 @@ func pagesenseCalls() []Call {
 		return p.DeleteGoal(ctx, "engaged-reader")
 	})
 	del.AllowEmpty = true
+	update := call("UpdateGoal", "PUT", envelope(`"projectgoals":[{"goal_id":4000001,"linkname":"engaged-reader","success":true}]`), func(ctx context.Context, _ *pagesense.Client, p *pagesense.Project) error {
+		return result(p.UpdateGoal(ctx, "engaged-reader", &pagesense.GoalPatch{DisplayName: pagesense.Ptr("Deep reader")}))
+	})
+	update.AllowEmpty = true
 	return []Call{
 		call("ListGoals", "GET", envelope(`"count":1,"projectgoals":[`+PageSenseGoal+`]`), func(ctx context.Context, _ *pagesense.Client, p *pagesense.Project) error {
 			return result(p.ListGoals(ctx))
@@ -258,6 +262,7 @@ func pagesenseCalls() []Call {
 		call("CreateGoal", "POST", envelope(`"projectgoals":`+PageSenseGoal), func(ctx context.Context, _ *pagesense.Client, p *pagesense.Project) error {
 			return result(p.CreateGoal(ctx, input))
 		}),
+		update,
 		del,
 		call("ListCustomEvents", "GET", envelope(`"count":1,"customevents":[{"event_id":"55","linkname":"signup","event_name":"signup"}]`), func(ctx context.Context, _ *pagesense.Client, p *pagesense.Project) error {
 			return result(p.ListCustomEvents(ctx))
