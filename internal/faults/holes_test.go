@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/http"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -295,5 +296,81 @@ func TestHoles_AnnouncedLengthNotPreallocated(t *testing.T) {
 	runtime.ReadMemStats(&after)
 	if per := (after.TotalAlloc - before.TotalAlloc) / calls; per > 1<<20 {
 		t.Errorf("%d bytes allocated per stalled call, want well under the announced %d", per, transport.DefaultMaxBodySize)
+	}
+}
+
+// TestHoles_ListMemoryBounded: a 10 MiB list of empty elements is refused
+// (ErrResponseTooLarge) by every list decoder instead of decoding into
+// gigabytes; what the call allocates stays a small multiple of the body
+// (issue #10 item 4).
+func TestHoles_ListMemoryBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("10 MiB bodies")
+	}
+	elems := strings.Repeat("{},", (transport.DefaultMaxBodySize-64)/3-1) + "{}"
+	lists := map[string]struct {
+		body string
+		call func(ctx context.Context, url string) error
+	}{
+		"goals.List": {"[" + elems + "]", func(ctx context.Context, url string) error {
+			c, err := goals.NewClient(goals.WithBaseURL(url), goals.WithToken("token-123"))
+			if err != nil {
+				return err
+			}
+			_, err = c.List(ctx)
+			return err
+		}},
+		"triggers.List": {"[" + elems + "]", func(ctx context.Context, url string) error {
+			c, err := triggers.NewClient(triggers.WithBaseURL(url), triggers.WithToken("token-123"))
+			if err != nil {
+				return err
+			}
+			_, err = c.List(ctx)
+			return err
+		}},
+		"giosg.ListGoals": {`{"results":[` + elems + "]}", func(ctx context.Context, url string) error {
+			c, err := giosg.NewClient(giosg.WithBaseURL(url), giosg.WithAPIToken("token-123"))
+			if err != nil {
+				return err
+			}
+			_, err = c.Org("o").ListGoals(ctx, nil)
+			return err
+		}},
+		"giosg.AllGoals": {`{"results":[` + elems + "]}", func(ctx context.Context, url string) error {
+			c, err := giosg.NewClient(giosg.WithBaseURL(url), giosg.WithAPIToken("token-123"))
+			if err != nil {
+				return err
+			}
+			return firstErr(c.Org("o").AllGoals(ctx, nil))
+		}},
+		"pagesense.ListGoals": {`{"projectgoals":[` + elems + "]}", func(ctx context.Context, url string) error {
+			c, err := pagesense.NewClient(pagesense.WithBaseURL(url), pagesense.WithToken("token-123"))
+			if err != nil {
+				return err
+			}
+			_, err = c.Project("p", "q").ListGoals(ctx)
+			return err
+		}},
+		"pagesense.ListCustomEvents": {`{"customevents":[` + elems + "]}", func(ctx context.Context, url string) error {
+			c, err := pagesense.NewClient(pagesense.WithBaseURL(url), pagesense.WithToken("token-123"))
+			if err != nil {
+				return err
+			}
+			_, err = c.Project("p", "q").ListCustomEvents(ctx)
+			return err
+		}},
+	}
+	for name, l := range lists {
+		srv := faults.New(t, faults.Status(200, l.body))
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		err := l.call(context.Background(), srv.URL)
+		runtime.ReadMemStats(&after)
+		if !errors.Is(err, transport.ErrResponseTooLarge) {
+			t.Errorf("%s: err = %v, want ErrResponseTooLarge", name, err)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4*uint64(len(l.body)) {
+			t.Errorf("%s: %d MiB allocated for a %d MiB body", name, alloc>>20, len(l.body)>>20)
+		}
 	}
 }

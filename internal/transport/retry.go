@@ -33,6 +33,7 @@ type callState struct {
 	discard       bool               // the caller wants no body: any 2xx is success
 	allowEmpty    bool               // an empty 2xx body is success
 	decode        func([]byte) error // Call.Decode
+	list          *ListBudget        // Call.List
 }
 
 // redactedURL renders the call's URL for an error or a log line. It is

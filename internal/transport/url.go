@@ -112,7 +112,7 @@ func RedactURL(u *url.URL) string {
 	if u == nil {
 		return ""
 	}
-	if u.User == nil && !hasSecretQuery(u.RawQuery) && !hasSecretQuery(u.EscapedFragment()) {
+	if u.User == nil && !hasSecretQuery(u.RawQuery) && !secretFragment(u) {
 		return Bounded(u.String())
 	}
 	r := *u
@@ -130,10 +130,16 @@ func RedactURL(u *url.URL) string {
 			r.RawQuery = q.Encode()
 		}
 	}
-	if hasSecretQuery(r.EscapedFragment()) {
+	if secretFragment(&r) {
 		r.Fragment, r.RawFragment = "REDACTED", ""
 	}
 	return Bounded(r.String())
+}
+
+// secretFragment reports whether the fragment, decoded or as written,
+// looks like parameters with a secret name.
+func secretFragment(u *url.URL) bool {
+	return u.Fragment != "" && (hasSecretQuery(u.Fragment) || hasSecretQuery(u.EscapedFragment()))
 }
 
 func hasSecretQuery(raw string) bool {
