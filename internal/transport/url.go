@@ -159,6 +159,12 @@ func hasSecretQuery(raw string) bool {
 	return false
 }
 
+// RedactURLError returns err with the URL inside its *url.Error (which
+// net/http prints in full, a redirect target included) redacted and cut
+// to MaxQuoted, for code outside the pipeline that calls net/http itself
+// (the PageSense token request).
+func RedactURLError(err error) error { return redactURLError(err) }
+
 // redactURLError rewrites the URL inside a *url.Error, which net/http
 // prints in full.
 func redactURLError(err error) error {
