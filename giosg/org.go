@@ -13,13 +13,6 @@ import (
 	"github.com/goalkit/goalkit/internal/transport"
 )
 
-// pageBudget bounds the memory a page decodes into (elements under
-// "results", converted to Goals once each).
-var pageBudget = transport.ListOf[struct {
-	wire goalJSON
-	out  Goal
-}](2)
-
 // Org is the goal API of one organization, /orgs/{orgID} below the base
 // URL. It is cheap to create and safe for concurrent use.
 type Org struct {
@@ -67,7 +60,7 @@ func (o *Org) ListGoals(ctx context.Context, opts *ListOptions) (*GoalPage, erro
 		return nil, err
 	}
 	var page pageJSON
-	if err := o.pipeline().Do(ctx, &transport.Call{Method: http.MethodGet, Path: path, Query: opts, Out: &page, List: pageBudget}); err != nil {
+	if err := o.pipeline().Do(ctx, &transport.Call{Method: http.MethodGet, Path: path, Query: opts, Out: &page}); err != nil {
 		return nil, err
 	}
 	return page.page(), nil
@@ -97,7 +90,7 @@ func (o *Org) AllGoals(ctx context.Context, opts *ListOptions) iter.Seq2[Goal, e
 				return
 			}
 			page.reset()
-			if err := o.pipeline().Do(ctx, &transport.Call{Method: http.MethodGet, URL: next, Out: &page, List: pageBudget}); err != nil {
+			if err := o.pipeline().Do(ctx, &transport.Call{Method: http.MethodGet, URL: next, Out: &page}); err != nil {
 				yield(Goal{}, err)
 				return
 			}

@@ -8,17 +8,10 @@ import (
 	"github.com/goalkit/goalkit/internal/transport"
 )
 
-// listBudget bounds the memory a goal list decodes into (goalWire, then
-// Goal, per element).
-var listBudget = transport.ListOf[struct {
-	wire goalWire
-	out  Goal
-}](1)
-
 // List returns every goal of the account (the API does not paginate).
 func (c *Client) List(ctx context.Context) ([]Goal, error) {
 	var wire []goalWire
-	if err := c.pipeline().Do(ctx, &transport.Call{Method: http.MethodGet, Path: "/goals", Out: &wire, List: listBudget}); err != nil {
+	if err := c.pipeline().Do(ctx, &transport.Call{Method: http.MethodGet, Path: "/goals", Out: &wire}); err != nil {
 		return nil, err
 	}
 	out := make([]Goal, len(wire))

@@ -42,19 +42,6 @@ func (e *envelope) Failure() (code, message string, failed bool) {
 
 var _ transport.Envelope = (*envelope)(nil)
 
-// goalsBudget and eventsBudget bound the memory a list decodes into
-// (elements under "projectgoals" or "customevents", each converted once).
-var (
-	goalsBudget = transport.ListOf[struct {
-		wire wireGoal
-		out  Goal
-	}](2)
-	eventsBudget = transport.ListOf[struct {
-		wire wireEvent
-		out  CustomEvent
-	}](2)
-)
-
 // goalsEnvelope is the answer to list goals.
 type goalsEnvelope struct {
 	envelope

@@ -91,7 +91,7 @@ func (p *Project) ListGoals(ctx context.Context) ([]Goal, error) {
 		return nil, err
 	}
 	var env goalsEnvelope
-	if err := p.c.Do(ctx, &transport.Call{Method: http.MethodGet, Path: p.goalsPath, Out: &env, List: goalsBudget}); err != nil {
+	if err := p.c.Do(ctx, &transport.Call{Method: http.MethodGet, Path: p.goalsPath, Out: &env}); err != nil {
 		return nil, err
 	}
 	return goalsOf(env.Goals), nil
@@ -106,7 +106,7 @@ func (p *Project) GetGoal(ctx context.Context, goalLinkname string) (*Goal, erro
 		return nil, err
 	}
 	var env goalsEnvelope
-	if err := p.c.Do(ctx, &transport.Call{Method: http.MethodGet, Path: p.goalsPath, Out: &env, List: goalsBudget}); err != nil {
+	if err := p.c.Do(ctx, &transport.Call{Method: http.MethodGet, Path: p.goalsPath, Out: &env}); err != nil {
 		return nil, err
 	}
 	for i := range env.Goals {
@@ -166,7 +166,7 @@ func (p *Project) ListCustomEvents(ctx context.Context) ([]CustomEvent, error) {
 	}
 	var env eventsEnvelope
 	q := url.Values{"project_linkname": {p.linkname}}
-	if err := p.c.Do(ctx, &transport.Call{Method: http.MethodGet, Path: p.eventsPath, Query: q, Out: &env, List: eventsBudget}); err != nil {
+	if err := p.c.Do(ctx, &transport.Call{Method: http.MethodGet, Path: p.eventsPath, Query: q, Out: &env}); err != nil {
 		return nil, err
 	}
 	events := make([]CustomEvent, len(env.Events))

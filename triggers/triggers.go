@@ -7,13 +7,10 @@ import (
 	"github.com/goalkit/goalkit/internal/transport"
 )
 
-// listBudget bounds the memory a trigger list decodes into.
-var listBudget = transport.ListOf[Trigger](1)
-
 // List returns every trigger of the account (the API does not paginate).
 func (c *Client) List(ctx context.Context) ([]Trigger, error) {
 	var out []Trigger
-	if err := c.pipeline().Do(ctx, &transport.Call{Method: http.MethodGet, Path: "/triggers", Out: &out, List: listBudget}); err != nil {
+	if err := c.pipeline().Do(ctx, &transport.Call{Method: http.MethodGet, Path: "/triggers", Out: &out}); err != nil {
 		return nil, err
 	}
 	return out, nil

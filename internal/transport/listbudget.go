@@ -3,6 +3,7 @@ package transport
 import (
 	"fmt"
 	"reflect"
+	"sync"
 )
 
 // Memory bound of list decoding. A 10 MiB body of "[{},{},…]" holds 3.5
@@ -10,7 +11,8 @@ import (
 // would take gigabytes. Before a list is decoded its body is scanned once
 // and refused unless its elements (at their struct size) and every object
 // or array nested in them (at nestedCost each) fit in MaxDecodeFactor times
-// the body plus decodeSlack. Real pages use a fraction of that: their
+// the body plus decodeSlack. Every call whose Out holds a list is checked
+// (budgetFor); Call.List overrides the derived budget. Real pages use a fraction of that: their
 // elements carry ids and names, tens to hundreds of bytes each.
 const (
 	// MaxDecodeFactor bounds the memory a list decodes into, as a multiple
@@ -30,6 +32,51 @@ type ListBudget struct {
 	Depth int
 	// ElemSize is the size in bytes of the struct one element decodes into.
 	ElemSize int
+}
+
+// budgetFor derives the budget of a call's Out when the call sets none: a
+// *[]T of structs is a bare list (depth 1); a pointer to a struct with
+// slice-of-struct fields is an envelope (depth 2, the largest element).
+// Elements are charged twice their size, since the dialects convert each
+// wire element into its public type. nil means Out holds no list.
+func budgetFor(out any) *ListBudget {
+	t := reflect.TypeOf(out)
+	if t == nil {
+		return nil
+	}
+	if b, ok := budgets.Load(t); ok {
+		return b.(*ListBudget)
+	}
+	b := deriveBudget(t)
+	budgets.Store(t, b)
+	return b
+}
+
+// budgets caches budgetFor by type: one map lookup per call.
+var budgets sync.Map // reflect.Type -> *ListBudget (nil for none)
+
+func deriveBudget(t reflect.Type) *ListBudget {
+	if t.Kind() != reflect.Pointer {
+		return nil
+	}
+	e := t.Elem()
+	if e.Kind() == reflect.Slice && e.Elem().Kind() == reflect.Struct {
+		return &ListBudget{Depth: 1, ElemSize: 2 * int(e.Elem().Size())}
+	}
+	if e.Kind() != reflect.Struct {
+		return nil
+	}
+	size := 0
+	for i := range e.NumField() {
+		f := e.Field(i)
+		if f.Type.Kind() == reflect.Slice && f.Type.Elem().Kind() == reflect.Struct {
+			size = max(size, 2*int(f.Type.Elem().Size()))
+		}
+	}
+	if size == 0 {
+		return nil
+	}
+	return &ListBudget{Depth: 2, ElemSize: size}
 }
 
 // ListOf is the budget of a list of T at depth (see ListBudget.Depth).

@@ -33,3 +33,29 @@ func TestListBudget(t *testing.T) {
 		t.Errorf("a tiny list refused: %v", err)
 	}
 }
+
+func TestBudgetFor(t *testing.T) {
+	type elem struct{ A, B string }
+	type envelope struct {
+		Next    string
+		Results []elem
+	}
+	size := 2 * 32 // two strings, charged twice
+	cases := []struct {
+		out  any
+		want *ListBudget
+	}{
+		{&[]elem{}, &ListBudget{Depth: 1, ElemSize: size}},
+		{&envelope{}, &ListBudget{Depth: 2, ElemSize: size}},
+		{&elem{}, nil},
+		{&[]string{}, nil},
+		{nil, nil},
+		{envelope{}, nil},
+	}
+	for _, c := range cases {
+		got := budgetFor(c.out)
+		if (got == nil) != (c.want == nil) || got != nil && *got != *c.want {
+			t.Errorf("budgetFor(%T) = %+v, want %+v", c.out, got, c.want)
+		}
+	}
+}

@@ -139,8 +139,12 @@ func (c *Client) readResponse(st *callState, resp *http.Response, out any) error
 		}
 		return fmt.Errorf("goalkit: %s %s: %d: %w: empty body", st.method, st.redactedURL(), resp.StatusCode, ErrMalformedResponse)
 	}
-	if st.list != nil {
-		if err := st.list.Check(st.body); err != nil {
+	list := st.list
+	if list == nil {
+		list = budgetFor(out)
+	}
+	if list != nil {
+		if err := list.Check(st.body); err != nil {
 			return fmt.Errorf("goalkit: %s %s: %d: %w", st.method, st.redactedURL(), resp.StatusCode, err)
 		}
 	}
