@@ -66,7 +66,17 @@ func TestHoles_SecretsFormatRedacted(t *testing.T) {
 	must(t, err)
 	pts, err := pagesense.NewClient(pagesense.WithTokenSource(ts))
 	must(t, err)
+	// A caller's own caching source, with a token fetched through a call.
+	userTS := oauth2.ReuseTokenSource(nil, oauth2.StaticTokenSource(&oauth2.Token{AccessToken: holeAccess}))
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, `[]`) }))
+	defer api.Close()
+	gts, err := goals.NewClient(goals.WithBaseURL(api.URL), goals.WithTokenSource(userTS))
+	must(t, err)
+	if _, err := gts.List(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	values := map[string]any{
+		"goals.Client token source":  gts,
 		"goals.Client":               gc,
 		"goals.Client basic":         bc,
 		"triggers.Client":            tc,
