@@ -164,6 +164,9 @@ func FuzzListBudget(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte, depth, size int) {
 		depth, size = max(0, min(depth, 8)), max(1, min(size, 1<<12))
 		elems, nested := countContainers(body, depth)
+		if e, n := countContainersByByte(body, depth); e != elems || n != nested {
+			t.Fatalf("countContainers = %d, %d; byte by byte %d, %d", elems, nested, e, n)
+		}
 		if elems < 0 || nested < 0 || elems+nested > int64(len(body)) {
 			t.Fatalf("%d elements, %d nested in %d bytes", elems, nested, len(body))
 		}

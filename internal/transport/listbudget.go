@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"sync"
@@ -101,25 +102,18 @@ func (b *ListBudget) Check(body []byte) error {
 }
 
 // countContainers counts, outside strings, the objects opened at depth
-// (the list's elements) and the objects and arrays opened deeper.
+// (the list's elements) and the objects and arrays opened deeper. Strings,
+// most of a body, are skipped with bytes.IndexByte.
 func countContainers(body []byte, depth int) (elems, nested int64) {
 	d := 0
-	inString, escaped := false, false
-	for _, c := range body {
-		if inString {
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
-			continue
-		}
-		switch c {
+	for i := 0; i < len(body); i++ {
+		switch c := body[i]; c {
 		case '"':
-			inString = true
+			end := closingQuote(body, i)
+			if end < 0 {
+				return elems, nested
+			}
+			i = end
 		case '{', '[':
 			if d == depth && c == '{' {
 				elems++
@@ -132,4 +126,23 @@ func countContainers(body []byte, depth int) (elems, nested int64) {
 		}
 	}
 	return elems, nested
+}
+
+// closingQuote returns the index of the quote ending the string opened at
+// open, or -1: a quote ends it unless an odd run of backslashes precedes it.
+func closingQuote(body []byte, open int) int {
+	for k := open + 1; ; k++ {
+		q := bytes.IndexByte(body[k:], '"')
+		if q < 0 {
+			return -1
+		}
+		k += q
+		backslashes := 0
+		for m := k - 1; m > open && body[m] == '\\'; m-- {
+			backslashes++
+		}
+		if backslashes%2 == 0 {
+			return k
+		}
+	}
 }

@@ -59,3 +59,45 @@ func TestBudgetFor(t *testing.T) {
 		}
 	}
 }
+
+// countContainersByByte is the plain byte-at-a-time scanner
+// countContainers must agree with (FuzzListBudget compares them).
+func countContainersByByte(body []byte, depth int) (elems, nested int64) {
+	d := 0
+	inString, escaped := false, false
+	for _, c := range body {
+		if inString {
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '{', '[':
+			if d == depth && c == '{' {
+				elems++
+			} else if d > depth {
+				nested++
+			}
+			d++
+		case '}', ']':
+			d--
+		}
+	}
+	return elems, nested
+}
+
+func BenchmarkCountContainers(b *testing.B) {
+	body := benchBody(30)
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		countContainers(body, 1)
+	}
+}
