@@ -145,27 +145,11 @@ func dripping(status int, body string) faults.Step {
 func TestHoles_NoBodyCallsDoNotWaitForDrip(t *testing.T) {
 	t.Parallel()
 	body := `{"status": "ok", "padding": "................................"}`
-	calls := map[string]func(ctx context.Context, url string) error{
-		"goals.Delete": func(ctx context.Context, url string) error {
-			c, err := goals.NewClient(goals.WithBaseURL(url), goals.WithToken("token-123"))
-			if err != nil {
-				return err
-			}
-			return c.Delete(ctx, 1)
-		},
-		"triggers.Delete": func(ctx context.Context, url string) error {
-			c, err := triggers.NewClient(triggers.WithBaseURL(url), triggers.WithToken("token-123"))
-			if err != nil {
-				return err
-			}
-			return c.Delete(ctx, "t")
-		},
-		"giosg.CreateExternalMatch": func(ctx context.Context, url string) error {
-			c, err := giosg.NewClient(giosg.WithBaseURL(url), giosg.WithAPIToken("token-123"))
-			if err != nil {
-				return err
-			}
-			return c.Org("o").CreateExternalMatch(ctx, "g", &giosg.ExternalMatch{VisitorIdentity: "v", GoalMatchedAt: time.Unix(1e9, 0), Rooms: []string{"r"}})
+	calls := map[string]func(ctx context.Context, c *clients) error{
+		"goals.Delete":    func(ctx context.Context, c *clients) error { return c.goals.Delete(ctx, 1) },
+		"triggers.Delete": func(ctx context.Context, c *clients) error { return c.triggers.Delete(ctx, "t") },
+		"giosg.CreateExternalMatch": func(ctx context.Context, c *clients) error {
+			return c.giosg.Org("o").CreateExternalMatch(ctx, "g", &giosg.ExternalMatch{VisitorIdentity: "v", GoalMatchedAt: time.Unix(1e9, 0), Rooms: []string{"r"}})
 		},
 	}
 	for name, call := range calls {
@@ -173,7 +157,7 @@ func TestHoles_NoBodyCallsDoNotWaitForDrip(t *testing.T) {
 			t.Parallel()
 			srv := faults.New(t, dripping(200, body))
 			start := time.Now()
-			if err := call(context.Background(), srv.URL); err != nil {
+			if err := call(context.Background(), clientsAt(t, srv.URL)); err != nil {
 				t.Fatal(err)
 			}
 			if d := time.Since(start); d > time.Second {
@@ -310,53 +294,29 @@ func TestHoles_ListMemoryBounded(t *testing.T) {
 	elems := strings.Repeat("{},", (transport.DefaultMaxBodySize-64)/3-1) + "{}"
 	lists := map[string]struct {
 		body string
-		call func(ctx context.Context, url string) error
+		call func(ctx context.Context, c *clients) error
 	}{
-		"goals.List": {"[" + elems + "]", func(ctx context.Context, url string) error {
-			c, err := goals.NewClient(goals.WithBaseURL(url), goals.WithToken("token-123"))
-			if err != nil {
-				return err
-			}
-			_, err = c.List(ctx)
+		"goals.List": {"[" + elems + "]", func(ctx context.Context, c *clients) error {
+			_, err := c.goals.List(ctx)
 			return err
 		}},
-		"triggers.List": {"[" + elems + "]", func(ctx context.Context, url string) error {
-			c, err := triggers.NewClient(triggers.WithBaseURL(url), triggers.WithToken("token-123"))
-			if err != nil {
-				return err
-			}
-			_, err = c.List(ctx)
+		"triggers.List": {"[" + elems + "]", func(ctx context.Context, c *clients) error {
+			_, err := c.triggers.List(ctx)
 			return err
 		}},
-		"giosg.ListGoals": {`{"results":[` + elems + "]}", func(ctx context.Context, url string) error {
-			c, err := giosg.NewClient(giosg.WithBaseURL(url), giosg.WithAPIToken("token-123"))
-			if err != nil {
-				return err
-			}
-			_, err = c.Org("o").ListGoals(ctx, nil)
+		"giosg.ListGoals": {`{"results":[` + elems + "]}", func(ctx context.Context, c *clients) error {
+			_, err := c.giosg.Org("o").ListGoals(ctx, nil)
 			return err
 		}},
-		"giosg.AllGoals": {`{"results":[` + elems + "]}", func(ctx context.Context, url string) error {
-			c, err := giosg.NewClient(giosg.WithBaseURL(url), giosg.WithAPIToken("token-123"))
-			if err != nil {
-				return err
-			}
-			return firstErr(c.Org("o").AllGoals(ctx, nil))
+		"giosg.AllGoals": {`{"results":[` + elems + "]}", func(ctx context.Context, c *clients) error {
+			return firstErr(c.giosg.Org("o").AllGoals(ctx, nil))
 		}},
-		"pagesense.ListGoals": {`{"projectgoals":[` + elems + "]}", func(ctx context.Context, url string) error {
-			c, err := pagesense.NewClient(pagesense.WithBaseURL(url), pagesense.WithToken("token-123"))
-			if err != nil {
-				return err
-			}
-			_, err = c.Project("p", "q").ListGoals(ctx)
+		"pagesense.ListGoals": {`{"projectgoals":[` + elems + "]}", func(ctx context.Context, c *clients) error {
+			_, err := c.pagesense.Project("p", "q").ListGoals(ctx)
 			return err
 		}},
-		"pagesense.ListCustomEvents": {`{"customevents":[` + elems + "]}", func(ctx context.Context, url string) error {
-			c, err := pagesense.NewClient(pagesense.WithBaseURL(url), pagesense.WithToken("token-123"))
-			if err != nil {
-				return err
-			}
-			_, err = c.Project("p", "q").ListCustomEvents(ctx)
+		"pagesense.ListCustomEvents": {`{"customevents":[` + elems + "]}", func(ctx context.Context, c *clients) error {
+			_, err := c.pagesense.Project("p", "q").ListCustomEvents(ctx)
 			return err
 		}},
 	}
@@ -364,7 +324,8 @@ func TestHoles_ListMemoryBounded(t *testing.T) {
 		srv := faults.New(t, faults.Status(200, l.body))
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		err := l.call(context.Background(), srv.URL)
+		c := clientsAt(t, srv.URL)
+		err := l.call(context.Background(), c)
 		runtime.ReadMemStats(&after)
 		if !errors.Is(err, transport.ErrResponseTooLarge) {
 			t.Errorf("%s: err = %v, want ErrResponseTooLarge", name, err)
@@ -373,4 +334,26 @@ func TestHoles_ListMemoryBounded(t *testing.T) {
 			t.Errorf("%s: %d MiB allocated for a %d MiB body", name, alloc>>20, len(l.body)>>20)
 		}
 	}
+}
+
+// clients are one client of each package, all on one server.
+type clients struct {
+	goals     *goals.Client
+	triggers  *triggers.Client
+	giosg     *giosg.Client
+	pagesense *pagesense.Client
+}
+
+func clientsAt(t *testing.T, url string) *clients {
+	t.Helper()
+	var c clients
+	var errs [4]error
+	c.goals, errs[0] = goals.NewClient(goals.WithBaseURL(url), goals.WithToken("token-123"))
+	c.triggers, errs[1] = triggers.NewClient(triggers.WithBaseURL(url), triggers.WithToken("token-123"))
+	c.giosg, errs[2] = giosg.NewClient(giosg.WithBaseURL(url), giosg.WithAPIToken("token-123"))
+	c.pagesense, errs[3] = pagesense.NewClient(pagesense.WithBaseURL(url), pagesense.WithToken("token-123"))
+	if err := errors.Join(errs[:]...); err != nil {
+		t.Fatal(err)
+	}
+	return &c
 }

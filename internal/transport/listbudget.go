@@ -105,27 +105,40 @@ func (b *ListBudget) Check(body []byte) error {
 // (the list's elements) and the objects and arrays opened deeper. Strings,
 // most of a body, are skipped with bytes.IndexByte.
 func countContainers(body []byte, depth int) (elems, nested int64) {
-	d := 0
+	var n containerCount
 	for i := 0; i < len(body); i++ {
-		switch c := body[i]; c {
-		case '"':
+		if body[i] == '"' {
 			end := closingQuote(body, i)
 			if end < 0 {
-				return elems, nested
+				break
 			}
 			i = end
-		case '{', '[':
-			if d == depth && c == '{' {
-				elems++
-			} else if d > depth {
-				nested++
-			}
-			d++
-		case '}', ']':
-			d--
+			continue
 		}
+		n.see(body[i], depth)
 	}
-	return elems, nested
+	return n.elems, n.nested
+}
+
+// containerCount tallies the structural bytes met outside strings.
+type containerCount struct {
+	d             int // current nesting depth
+	elems, nested int64
+}
+
+// see counts c, a byte outside any string, for elements at depth.
+func (n *containerCount) see(c byte, depth int) {
+	switch c {
+	case '{', '[':
+		if n.d == depth && c == '{' {
+			n.elems++
+		} else if n.d > depth {
+			n.nested++
+		}
+		n.d++
+	case '}', ']':
+		n.d--
+	}
 }
 
 // closingQuote returns the index of the quote ending the string opened at

@@ -63,35 +63,24 @@ func TestBudgetFor(t *testing.T) {
 // countContainersByByte is the plain byte-at-a-time scanner
 // countContainers must agree with (FuzzListBudget compares them).
 func countContainersByByte(body []byte, depth int) (elems, nested int64) {
-	d := 0
+	var n containerCount
 	inString, escaped := false, false
 	for _, c := range body {
-		if inString {
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
-			continue
-		}
-		switch c {
-		case '"':
+		switch {
+		case inString && escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case inString && c == '"':
+			inString = false
+		case inString:
+		case c == '"':
 			inString = true
-		case '{', '[':
-			if d == depth && c == '{' {
-				elems++
-			} else if d > depth {
-				nested++
-			}
-			d++
-		case '}', ']':
-			d--
+		default:
+			n.see(c, depth)
 		}
 	}
-	return elems, nested
+	return n.elems, n.nested
 }
 
 func BenchmarkCountContainers(b *testing.B) {
