@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -151,6 +152,13 @@ func TestHoles_EchoedCredentialsScrubbed(t *testing.T) {
 			w.Header()["Location"] = []string{"http://[::1%zz/" + holeToken}
 			w.WriteHeader(http.StatusFound)
 		}, getGoal},
+		{"redirect on origin to a path holding the token", func(w http.ResponseWriter, r *http.Request) {
+			if strings.Contains(r.URL.Path, "echo") {
+				w.WriteHeader(http.StatusNotFound)
+				return
+			}
+			http.Redirect(w, r, "/echo/"+url.PathEscape(holeToken), http.StatusFound)
+		}, getGoal},
 		{"redirect to foreign path", func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Location", "ftp://elsewhere.example/"+holeToken)
 			w.WriteHeader(http.StatusFound)
@@ -180,7 +188,7 @@ func TestHoles_EchoedCredentialsScrubbed(t *testing.T) {
 			if err == nil {
 				t.Fatal("call succeeded")
 			}
-			secrets := []string{holeToken, jsonEscaped}
+			secrets := []string{holeToken, jsonEscaped, url.PathEscape(holeToken), url.QueryEscape(holeToken)}
 			if found := leaked(err.Error(), secrets); found != nil {
 				t.Errorf("err.Error() shows secret(s) #%v", found)
 			}

@@ -44,6 +44,16 @@ func (st *callState) redactedURL() string { return RedactURL(st.req.URL) }
 // error strings and log lines.
 func (st *callState) secrets() []string { return secretsOf(st.authorization) }
 
+// logURL renders an attempt's URL for a log line: a redirect's target
+// comes from the server and may carry the echoed credential anywhere.
+func (st *callState) logURL(req *http.Request) string {
+	u := RedactURL(req.URL)
+	if req == st.req {
+		return u // the call's own URL, built here
+	}
+	return scrubText(u, st.secrets())
+}
+
 // errorText renders an error for a log line: URLs redacted, credentials
 // scrubbed, bounded.
 func (st *callState) errorText(err error) string {
