@@ -18,15 +18,17 @@ import (
 // so "10", "-3.5" and "+0.01" are valid, and "", "abc", ".5", "5.",
 // "1e5", "NaN", "Inf" and "1,5" are not. A JSON number in a response is
 // accepted as well; one in exponent form (1e2, which a float-rendering
-// server may send) is expanded exactly to plain notation ("100").
+// server may send) is expanded exactly to plain notation ("100"), for
+// exponents up to ±64; a larger one is refused as malformed.
 //
 // A Decimal encodes as a JSON string. The zero value "" is not a valid
 // amount: optional amounts are *Decimal, nil meaning absent.
 type Decimal string
 
 // maxExponent bounds how far an exponent-form JSON number is expanded, so a
-// hostile "1e999999999" cannot allocate gigabytes.
-const maxExponent = 1000
+// hostile "1e999999999" cannot allocate gigabytes, nor a page of "1e1000"
+// (6 bytes turned into 1001) a hundred times its size.
+const maxExponent = 64
 
 // ParseDecimal checks s against the Decimal grammar and returns it
 // unchanged (no rounding, no normalisation).

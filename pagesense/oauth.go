@@ -178,8 +178,9 @@ func (r *refresher) Token() (*oauth2.Token, error) {
 	req.Header.Set("Accept", "application/json")
 	resp, err := r.hc.Do(req)
 	if err != nil {
-		// *url.Error shows only the token URL; the secrets are in the body.
-		return nil, fmt.Errorf("pagesense: token request: %w", err)
+		// *url.Error shows the token URL or a redirect's target (the
+		// secrets are in the body): redacted like every URL.
+		return nil, fmt.Errorf("pagesense: token request: %w", transport.RedactURLError(err))
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode >= 300 && resp.StatusCode < 400 {

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/http"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -144,27 +145,11 @@ func dripping(status int, body string) faults.Step {
 func TestHoles_NoBodyCallsDoNotWaitForDrip(t *testing.T) {
 	t.Parallel()
 	body := `{"status": "ok", "padding": "................................"}`
-	calls := map[string]func(ctx context.Context, url string) error{
-		"goals.Delete": func(ctx context.Context, url string) error {
-			c, err := goals.NewClient(goals.WithBaseURL(url), goals.WithToken("token-123"))
-			if err != nil {
-				return err
-			}
-			return c.Delete(ctx, 1)
-		},
-		"triggers.Delete": func(ctx context.Context, url string) error {
-			c, err := triggers.NewClient(triggers.WithBaseURL(url), triggers.WithToken("token-123"))
-			if err != nil {
-				return err
-			}
-			return c.Delete(ctx, "t")
-		},
-		"giosg.CreateExternalMatch": func(ctx context.Context, url string) error {
-			c, err := giosg.NewClient(giosg.WithBaseURL(url), giosg.WithAPIToken("token-123"))
-			if err != nil {
-				return err
-			}
-			return c.Org("o").CreateExternalMatch(ctx, "g", &giosg.ExternalMatch{VisitorIdentity: "v", GoalMatchedAt: time.Unix(1e9, 0), Rooms: []string{"r"}})
+	calls := map[string]func(ctx context.Context, c *clients) error{
+		"goals.Delete":    func(ctx context.Context, c *clients) error { return c.goals.Delete(ctx, 1) },
+		"triggers.Delete": func(ctx context.Context, c *clients) error { return c.triggers.Delete(ctx, "t") },
+		"giosg.CreateExternalMatch": func(ctx context.Context, c *clients) error {
+			return c.giosg.Org("o").CreateExternalMatch(ctx, "g", &giosg.ExternalMatch{VisitorIdentity: "v", GoalMatchedAt: time.Unix(1e9, 0), Rooms: []string{"r"}})
 		},
 	}
 	for name, call := range calls {
@@ -172,7 +157,7 @@ func TestHoles_NoBodyCallsDoNotWaitForDrip(t *testing.T) {
 			t.Parallel()
 			srv := faults.New(t, dripping(200, body))
 			start := time.Now()
-			if err := call(context.Background(), srv.URL); err != nil {
+			if err := call(context.Background(), clientsAt(t, srv.URL)); err != nil {
 				t.Fatal(err)
 			}
 			if d := time.Since(start); d > time.Second {
@@ -296,4 +281,79 @@ func TestHoles_AnnouncedLengthNotPreallocated(t *testing.T) {
 	if per := (after.TotalAlloc - before.TotalAlloc) / calls; per > 1<<20 {
 		t.Errorf("%d bytes allocated per stalled call, want well under the announced %d", per, transport.DefaultMaxBodySize)
 	}
+}
+
+// TestHoles_ListMemoryBounded: a 10 MiB list of empty elements is refused
+// (ErrResponseTooLarge) by every list decoder instead of decoding into
+// gigabytes; what the call allocates stays a small multiple of the body
+// (issue #10 item 4).
+func TestHoles_ListMemoryBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("10 MiB bodies")
+	}
+	elems := strings.Repeat("{},", (transport.DefaultMaxBodySize-64)/3-1) + "{}"
+	lists := map[string]struct {
+		body string
+		call func(ctx context.Context, c *clients) error
+	}{
+		"goals.List": {"[" + elems + "]", func(ctx context.Context, c *clients) error {
+			_, err := c.goals.List(ctx)
+			return err
+		}},
+		"triggers.List": {"[" + elems + "]", func(ctx context.Context, c *clients) error {
+			_, err := c.triggers.List(ctx)
+			return err
+		}},
+		"giosg.ListGoals": {`{"results":[` + elems + "]}", func(ctx context.Context, c *clients) error {
+			_, err := c.giosg.Org("o").ListGoals(ctx, nil)
+			return err
+		}},
+		"giosg.AllGoals": {`{"results":[` + elems + "]}", func(ctx context.Context, c *clients) error {
+			return firstErr(c.giosg.Org("o").AllGoals(ctx, nil))
+		}},
+		"pagesense.ListGoals": {`{"projectgoals":[` + elems + "]}", func(ctx context.Context, c *clients) error {
+			_, err := c.pagesense.Project("p", "q").ListGoals(ctx)
+			return err
+		}},
+		"pagesense.ListCustomEvents": {`{"customevents":[` + elems + "]}", func(ctx context.Context, c *clients) error {
+			_, err := c.pagesense.Project("p", "q").ListCustomEvents(ctx)
+			return err
+		}},
+	}
+	for name, l := range lists {
+		srv := faults.New(t, faults.Status(200, l.body))
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		c := clientsAt(t, srv.URL)
+		err := l.call(context.Background(), c)
+		runtime.ReadMemStats(&after)
+		if !errors.Is(err, transport.ErrResponseTooLarge) {
+			t.Errorf("%s: err = %v, want ErrResponseTooLarge", name, err)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4*uint64(len(l.body)) {
+			t.Errorf("%s: %d MiB allocated for a %d MiB body", name, alloc>>20, len(l.body)>>20)
+		}
+	}
+}
+
+// clients are one client of each package, all on one server.
+type clients struct {
+	goals     *goals.Client
+	triggers  *triggers.Client
+	giosg     *giosg.Client
+	pagesense *pagesense.Client
+}
+
+func clientsAt(t *testing.T, url string) *clients {
+	t.Helper()
+	var c clients
+	var errs [4]error
+	c.goals, errs[0] = goals.NewClient(goals.WithBaseURL(url), goals.WithToken("token-123"))
+	c.triggers, errs[1] = triggers.NewClient(triggers.WithBaseURL(url), triggers.WithToken("token-123"))
+	c.giosg, errs[2] = giosg.NewClient(giosg.WithBaseURL(url), giosg.WithAPIToken("token-123"))
+	c.pagesense, errs[3] = pagesense.NewClient(pagesense.WithBaseURL(url), pagesense.WithToken("token-123"))
+	if err := errors.Join(errs[:]...); err != nil {
+		t.Fatal(err)
+	}
+	return &c
 }

@@ -126,6 +126,9 @@ type Call struct {
 	// Envelope afterwards. Its error is reported as ErrMalformedResponse.
 	// body is reused after Do returns: Decode must not keep it.
 	Decode func(body []byte) error
+	// List, if set, bounds the memory the 2xx body decodes into (see
+	// ListBudget); a body over the bound is ErrResponseTooLarge.
+	List *ListBudget
 }
 
 // Envelope is implemented by response types that can report failure inside
@@ -190,7 +193,7 @@ func (c *Client) newRequest(ctx context.Context, call *Call) (*retryablehttp.Req
 		}
 		body = buf
 	}
-	st := &callState{method: call.Method, discard: call.Out == nil && call.Decode == nil, allowEmpty: call.AllowEmpty, decode: call.Decode}
+	st := &callState{method: call.Method, discard: call.Out == nil && call.Decode == nil, allowEmpty: call.AllowEmpty, decode: call.Decode, list: call.List}
 	if c.auth != nil {
 		h, err := c.auth.Authorization(ctx)
 		if err != nil {

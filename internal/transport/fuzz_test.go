@@ -1,9 +1,12 @@
 package transport
 
 import (
+	"encoding/json"
+	"errors"
 	"net/url"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func FuzzParseRetryAfter(f *testing.F) {
@@ -67,7 +70,14 @@ func FuzzRedactURL(f *testing.F) {
 		q := u.Query()
 		q.Set(name, secret)
 		u.RawQuery = q.Encode()
-		out, err := url.Parse(RedactURL(u))
+		shown := RedactURL(u)
+		if len(shown) > MaxQuoted+len("…(cut)") {
+			t.Fatalf("RedactURL is %d bytes, over the bound", len(shown))
+		}
+		if strings.HasSuffix(shown, "…(cut)") {
+			return // bounded: the cut text need not parse
+		}
+		out, err := url.Parse(shown)
 		if err != nil {
 			t.Fatalf("RedactURL(%s) does not parse: %v", u, err)
 		}
@@ -80,6 +90,90 @@ func FuzzRedactURL(f *testing.F) {
 					t.Fatalf("RedactURL kept %s=%q", k, v)
 				}
 			}
+		}
+	})
+}
+
+// FuzzRedactURLPlaces: a secret parameter is redacted wherever it sits:
+// after '&' or ';', with an escaped name, or in the fragment.
+func FuzzRedactURLPlaces(f *testing.F) {
+	f.Add("https://h.example/p", "%74oken", "s3cretvalue", uint8(0))
+	f.Add("https://h.example/p?a=1", "token", "s3cretvalue", uint8(1))
+	f.Add("https://h.example/cb", "access_token", "s3cretvalue", uint8(2))
+	f.Add("https://h.example/p", "jwt", "s3cretvalue", uint8(0))
+	f.Fuzz(func(t *testing.T, raw, name, secret string, place uint8) {
+		if len(secret) < 6 || strings.ContainsAny(secret, "&;#=%+ ") || strings.Contains(raw, secret) || !isSecretParam(name) {
+			return
+		}
+		u, err := url.Parse(raw)
+		if err != nil || u.Fragment != "" || u.RawQuery != "" && place == 0 {
+			return
+		}
+		switch place % 3 {
+		case 0:
+			u.RawQuery = name + "=" + url.QueryEscape(secret)
+		case 1:
+			u.RawQuery = "a=1;" + name + "=" + url.QueryEscape(secret)
+		case 2:
+			u.RawFragment, u.Fragment = "", name+"="+secret
+		}
+		if got := RedactURL(u); strings.Contains(got, secret) || strings.Contains(got, url.QueryEscape(secret)) {
+			t.Fatalf("RedactURL(%s) = %s keeps the secret", u, got)
+		}
+	})
+}
+
+// FuzzScrubError: an error text quoting the call's credential in any
+// spelling (plain, JSON-escaped, URL-escaped) is shown without it, and
+// never longer than the bound.
+func FuzzScrubError(f *testing.F) {
+	f.Add("tok/en<with>&chars", "invalid decimal ", "!", 1)
+	f.Add("plain-token-123", "", "", 1000)
+	f.Add("ünïcødé-tøkén", "x", "\"y", 3)
+	f.Fuzz(func(t *testing.T, token, before, after string, repeat int) {
+		if len(token) < minSecretLen || !utf8.ValidString(token) || strings.Contains(token, "REDACTED") {
+			return
+		}
+		repeat = max(1, min(repeat, 5000))
+		j, _ := json.Marshal(token)
+		spelled := []string{token, string(j[1 : len(j)-1]), strings.ReplaceAll(string(j[1:len(j)-1]), "/", `\/`), url.QueryEscape(token)}
+		msg := before + strings.Repeat(strings.Join(spelled, " "), repeat) + after
+		secrets := secretsOf("Bearer " + token)
+		err := scrubError(errors.New(msg), secrets)
+		got := err.Error()
+		for _, s := range spelled {
+			if strings.Contains(got, s) && !strings.Contains(before+after, s) {
+				t.Fatalf("scrubbed text keeps a spelling of the token: %q", got)
+			}
+		}
+		if len(got) > 4*MaxQuoted+len("…(cut)") {
+			t.Fatalf("scrubbed text is %d bytes", len(got))
+		}
+		if b := Bounded(msg); len(b) > MaxQuoted+len("…(cut)") || !strings.HasPrefix(msg, strings.TrimSuffix(b, "…(cut)")) {
+			t.Fatalf("Bounded(%d bytes) = %d bytes", len(msg), len(b))
+		}
+	})
+}
+
+// FuzzListBudget: the container count never panics on any body, counts
+// no more containers than the body has bytes, and Check agrees with it.
+func FuzzListBudget(f *testing.F) {
+	for _, s := range []string{`[{},{}]`, `{"results":[{"a":"{[\"}"}]}`, `[[[`, `]]]}}`, `"\\"{`, strings.Repeat("{}", 3000)} {
+		f.Add([]byte(s), 1, 512)
+	}
+	f.Fuzz(func(t *testing.T, body []byte, depth, size int) {
+		depth, size = max(0, min(depth, 8)), max(1, min(size, 1<<12))
+		elems, nested := countContainers(body, depth)
+		if e, n := countContainersByByte(body, depth); e != elems || n != nested {
+			t.Fatalf("countContainers = %d, %d; byte by byte %d, %d", elems, nested, e, n)
+		}
+		if elems < 0 || nested < 0 || elems+nested > int64(len(body)) {
+			t.Fatalf("%d elements, %d nested in %d bytes", elems, nested, len(body))
+		}
+		b := &ListBudget{Depth: depth, ElemSize: size}
+		over := elems*int64(size)+nested*nestedCost > MaxDecodeFactor*int64(len(body))+decodeSlack
+		if err := b.Check(body); (err != nil) != over || (err != nil && !errors.Is(err, ErrResponseTooLarge)) {
+			t.Fatalf("Check = %v, want over=%v", err, over)
 		}
 	})
 }

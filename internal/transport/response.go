@@ -139,6 +139,15 @@ func (c *Client) readResponse(st *callState, resp *http.Response, out any) error
 		}
 		return fmt.Errorf("goalkit: %s %s: %d: %w: empty body", st.method, st.redactedURL(), resp.StatusCode, ErrMalformedResponse)
 	}
+	list := st.list
+	if list == nil {
+		list = budgetFor(out)
+	}
+	if list != nil {
+		if err := list.Check(st.body); err != nil {
+			return fmt.Errorf("goalkit: %s %s: %d: %w", st.method, st.redactedURL(), resp.StatusCode, err)
+		}
+	}
 	var err error
 	if st.decode != nil {
 		err = st.decode(st.body)

@@ -33,6 +33,7 @@ type callState struct {
 	discard       bool               // the caller wants no body: any 2xx is success
 	allowEmpty    bool               // an empty 2xx body is success
 	decode        func([]byte) error // Call.Decode
+	list          *ListBudget        // Call.List
 }
 
 // redactedURL renders the call's URL for an error or a log line. It is
@@ -42,6 +43,16 @@ func (st *callState) redactedURL() string { return RedactURL(st.req.URL) }
 // secrets lists the spellings of the call's credentials to scrub from
 // error strings and log lines.
 func (st *callState) secrets() []string { return secretsOf(st.authorization) }
+
+// logURL renders an attempt's URL for a log line: a redirect's target
+// comes from the server and may carry the echoed credential anywhere.
+func (st *callState) logURL(req *http.Request) string {
+	u := RedactURL(req.URL)
+	if req == st.req {
+		return u // the call's own URL, built here
+	}
+	return scrubText(u, st.secrets())
+}
 
 // errorText renders an error for a log line: URLs redacted, credentials
 // scrubbed, bounded.

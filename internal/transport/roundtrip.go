@@ -50,7 +50,7 @@ func (t *pipelineTransport) RoundTrip(req *http.Request) (*http.Response, error)
 	resp, err := t.next.RoundTrip(req)
 	resp = withRequest(resp, req)
 	attrs := []slog.Attr{
-		slog.String("method", req.Method), slog.String("url", RedactURL(req.URL)),
+		slog.String("method", req.Method), slog.String("url", st.logURL(req)),
 		slog.Int("attempt", st.attempt), slog.Duration("duration", time.Since(start)),
 	}
 	if err != nil {

@@ -112,7 +112,7 @@ func RedactURL(u *url.URL) string {
 	if u == nil {
 		return ""
 	}
-	if u.User == nil && !hasSecretQuery(u.RawQuery) && !hasSecretQuery(u.EscapedFragment()) {
+	if u.User == nil && !hasSecretQuery(u.RawQuery) && !secretFragment(u) {
 		return Bounded(u.String())
 	}
 	r := *u
@@ -130,10 +130,16 @@ func RedactURL(u *url.URL) string {
 			r.RawQuery = q.Encode()
 		}
 	}
-	if hasSecretQuery(r.EscapedFragment()) {
+	if secretFragment(&r) {
 		r.Fragment, r.RawFragment = "REDACTED", ""
 	}
 	return Bounded(r.String())
+}
+
+// secretFragment reports whether the fragment, decoded or as written,
+// looks like parameters with a secret name.
+func secretFragment(u *url.URL) bool {
+	return u.Fragment != "" && (hasSecretQuery(u.Fragment) || hasSecretQuery(u.EscapedFragment()))
 }
 
 func hasSecretQuery(raw string) bool {
@@ -152,6 +158,12 @@ func hasSecretQuery(raw string) bool {
 	}
 	return false
 }
+
+// RedactURLError returns err with the URL inside its *url.Error (which
+// net/http prints in full, a redirect target included) redacted and cut
+// to MaxQuoted, for code outside the pipeline that calls net/http itself
+// (the PageSense token request).
+func RedactURLError(err error) error { return redactURLError(err) }
 
 // redactURLError rewrites the URL inside a *url.Error, which net/http
 // prints in full.
