@@ -7,26 +7,6 @@ import (
 	"github.com/goalkit/goalkit/internal/transport"
 )
 
-// APIError is a failure the API answered with: its status, the vendor's code
-// and message, and the raw body. Match it with errors.As.
-type APIError = transport.APIError
-
-// ValidationError is input refused before any request was sent; Field names
-// the offending field. It matches ErrInvalid.
-type ValidationError = transport.ValidationError
-
-// Sentinel errors, matched with errors.Is; they are the same values in every
-// goalkit package.
-var (
-	ErrNotFound          = transport.ErrNotFound          // 404
-	ErrUnauthorized      = transport.ErrUnauthorized      // 401
-	ErrForbidden         = transport.ErrForbidden         // 403
-	ErrRateLimited       = transport.ErrRateLimited       // 429
-	ErrInvalid           = transport.ErrInvalid           // 400, 422 and every *ValidationError
-	ErrResponseTooLarge  = transport.ErrResponseTooLarge  // body over the size cap
-	ErrMalformedResponse = transport.ErrMalformedResponse // a 2xx body that is not the expected JSON
-)
-
 // ErrGoalsLimitExceeded matches an *APIError whose 4xx body says "Goals
 // limit exceeded": the account already has MaxActiveGoals enabled goals.
 // With status 400 or 422 the error matches ErrInvalid as well.

@@ -38,7 +38,7 @@ func NewClient(opts ...Option) (*Client, error) {
 // "Authorization: Zoho-oauthtoken <token>". Zoho access tokens live an
 // hour; for longer-running code use WithTokenSource(RefreshTokenSource(...)).
 func WithToken(accessToken string) Option {
-	return transport.WithSchemeToken(AuthScheme, accessToken)
+	return Option(transport.WithSchemeToken(AuthScheme, accessToken))
 }
 
 // WithTokenSource authorizes every call with a token from ts, sent as
@@ -46,7 +46,7 @@ func WithToken(accessToken string) Option {
 // Bearer (Zoho's token endpoint does). ts is asked once per call, so it
 // should cache: RefreshTokenSource does.
 func WithTokenSource(ts oauth2.TokenSource) Option {
-	return transport.WithTokenSource(ts, AuthScheme)
+	return Option(transport.WithTokenSource(ts, AuthScheme))
 }
 
 // WithDataCenter points the client at the PageSense host of dc (see

@@ -3,8 +3,6 @@ package triggers
 import (
 	"context"
 
-	"golang.org/x/oauth2"
-
 	"github.com/goalkit/goalkit/internal/transport"
 	"github.com/goalkit/goalkit/internal/zopim"
 )
@@ -26,21 +24,6 @@ const (
 	ScopeRead  = zopim.ScopeRead
 	ScopeWrite = zopim.ScopeWrite
 	ScopeChat  = zopim.ScopeChat
-)
-
-// Host and auth options of the Zendesk Chat API (the same as package goals).
-var (
-	// WithSubdomain uses https://{sub}.zendesk.com/api/v2/chat, the current
-	// API. sub is one DNS label ("acme"), else NewClient fails.
-	WithSubdomain func(sub string) Option = zopim.WithSubdomain
-	// WithToken sends "Authorization: Bearer <token>" (a Chat OAuth token).
-	WithToken func(token string) Option = zopim.WithToken
-	// WithTokenSource sends a Bearer token from an oauth2.TokenSource, e.g.
-	// one built on Endpoint.
-	WithTokenSource func(ts oauth2.TokenSource) Option = zopim.WithTokenSource
-	// WithBasicAuth sends HTTP basic email:password (legacy Chat accounts
-	// only).
-	WithBasicAuth func(email, password string) Option = zopim.WithBasicAuth
 )
 
 // API is the set of Client methods, for code that mocks at that level.

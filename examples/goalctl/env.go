@@ -7,7 +7,6 @@ import (
 
 	"golang.org/x/oauth2"
 
-	"github.com/goalkit/goalkit/goals"
 	"github.com/goalkit/goalkit/pagesense"
 )
 
@@ -141,23 +140,9 @@ func parseDataCenter(s string) (pagesense.DataCenter, error) {
 	return dc, nil
 }
 
-// testOptions are the client options the test hooks ask for; none in the real
-// program. Option is one type (an alias) in every goalkit package, so the
-// list fits any of the clients.
-func (a *app) testOptions() []goals.Option {
-	var opts []goals.Option
-	if a.hooks.baseURL != "" {
-		opts = append(opts, goals.WithBaseURL(a.hooks.baseURL))
-	}
-	if a.hooks.retryWait > 0 {
-		opts = append(opts, goals.WithRetryWait(a.hooks.retryWait, a.hooks.retryWait))
-	}
-	return opts
-}
-
 // newClient builds a client and turns a failure (an unusable subdomain, say)
 // into a configErr: the environment, not the API, is at fault.
-func newClient[C any](build func(...goals.Option) (C, error), opts []goals.Option) (C, error) {
+func newClient[C, O any](build func(...O) (C, error), opts []O) (C, error) {
 	c, err := build(opts...)
 	if err != nil {
 		var zero C

@@ -4,9 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
-
-	"github.com/jarcoal/httpmock"
 
 	"github.com/goalkit/goalkit/giosg"
 	"github.com/goalkit/goalkit/giosg/giosgtest"
@@ -55,16 +52,6 @@ func (a *app) fakeSet(api string) (*fakeSet, error) {
 	return a.fakes, nil
 }
 
-// fakeOptions point a client at r in-process.
-func fakeOptions(r httpmock.Responder) []goals.Option {
-	mt := httpmock.NewMockTransport()
-	mt.RegisterNoResponder(r)
-	return []goals.Option{
-		goals.WithHTTPClient(&http.Client{Transport: mt}),
-		goals.WithBaseURL(fakeBaseURL),
-	}
-}
-
 // newFakeSet builds the fakes and seeds each with two demo objects of every
 // kind, so that list and get show something. The Zopim and PageSense fakes
 // have no seeding API, so they are seeded through the SDK, in-process.
@@ -81,7 +68,7 @@ func newFakeSet() (*fakeSet, error) {
 }
 
 func (fs *fakeSet) seedGoals(ctx context.Context) error {
-	c, err := goals.NewClient(append(fakeOptions(fs.goals.Responder()), goals.WithToken(fakeToken))...)
+	c, err := goals.NewClient(append(fakeOptions(goalsOptions, fs.goals.Responder()), goals.WithToken(fakeToken))...)
 	if err != nil {
 		return err
 	}
@@ -107,7 +94,7 @@ func (fs *fakeSet) seedGoals(ctx context.Context) error {
 }
 
 func (fs *fakeSet) seedTriggers(ctx context.Context) error {
-	c, err := triggers.NewClient(append(fakeOptions(fs.triggers.Responder()), triggers.WithToken(fakeToken))...)
+	c, err := triggers.NewClient(append(fakeOptions(triggersOptions, fs.triggers.Responder()), triggers.WithToken(fakeToken))...)
 	if err != nil {
 		return err
 	}
@@ -158,7 +145,7 @@ func (fs *fakeSet) seedGiosg(context.Context) error {
 }
 
 func (fs *fakeSet) seedPageSense(ctx context.Context) error {
-	c, err := pagesense.NewClient(append(fakeOptions(fs.pagesense.Responder()), pagesense.WithToken(fakeToken))...)
+	c, err := pagesense.NewClient(append(fakeOptions(pagesenseOptions, fs.pagesense.Responder()), pagesense.WithToken(fakeToken))...)
 	if err != nil {
 		return err
 	}

@@ -61,7 +61,7 @@ func (a *app) pagesenseProject(ctx context.Context) (*pagesense.Project, error) 
 		if err != nil {
 			return nil, err
 		}
-		c, err := newClient(pagesense.NewClient, append(fakeOptions(fs.pagesense.Responder()), pagesense.WithToken(fakeToken)))
+		c, err := newClient(pagesense.NewClient, append(fakeOptions(pagesenseOptions, fs.pagesense.Responder()), pagesense.WithToken(fakeToken)))
 		if err != nil {
 			return nil, err
 		}
@@ -76,7 +76,7 @@ func (a *app) pagesenseProject(ctx context.Context) (*pagesense.Project, error) 
 		pagesense.WithDataCenter(creds.oauth.DataCenter),
 		pagesense.WithTokenSource(secretSource{ts: pagesense.RefreshTokenSource(ctx, creds.oauth), a: a}),
 	}
-	c, err := newClient(pagesense.NewClient, append(opts, a.testOptions()...))
+	c, err := newClient(pagesense.NewClient, append(opts, testOptions(a, pagesenseOptions)...))
 	if err != nil {
 		return nil, err
 	}

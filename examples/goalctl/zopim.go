@@ -58,25 +58,26 @@ const zopimTriggerHelp = `--definition is the trigger's definition as JSON, e.g.
     "actions":[["sendMessageToVisitor","Support","Hi"]]}'`
 
 // zopimOptions are the options of a Zendesk Chat client (goals and triggers
-// share hosts and auth): the fake's, or the environment's credentials.
-func (a *app) zopimOptions(fake func(*fakeSet) httpmock.Responder) ([]goals.Option, error) {
+// share hosts and auth, each with its own Option type): the fake's, or the
+// environment's credentials.
+func zopimOptions[O any](a *app, set optionSet[O], subdomain, token func(string) O, fake func(*fakeSet) httpmock.Responder) ([]O, error) {
 	if a.fake {
 		fs, err := a.fakeSet("Zendesk Chat")
 		if err != nil {
 			return nil, err
 		}
-		return append(fakeOptions(fake(fs)), goals.WithToken(fakeToken)), nil
+		return append(fakeOptions(set, fake(fs)), token(fakeToken)), nil
 	}
 	creds, err := a.zopimCreds()
 	if err != nil {
 		return nil, err
 	}
-	opts := []goals.Option{goals.WithSubdomain(creds.subdomain), goals.WithToken(creds.token)}
-	return append(opts, a.testOptions()...), nil
+	opts := []O{subdomain(creds.subdomain), token(creds.token)}
+	return append(opts, testOptions(a, set)...), nil
 }
 
 func (a *app) goalsClient() (*goals.Client, error) {
-	opts, err := a.zopimOptions(func(fs *fakeSet) httpmock.Responder { return fs.goals.Responder() })
+	opts, err := zopimOptions(a, goalsOptions, goals.WithSubdomain, goals.WithToken, func(fs *fakeSet) httpmock.Responder { return fs.goals.Responder() })
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +85,7 @@ func (a *app) goalsClient() (*goals.Client, error) {
 }
 
 func (a *app) triggersClient() (*triggers.Client, error) {
-	opts, err := a.zopimOptions(func(fs *fakeSet) httpmock.Responder { return fs.triggers.Responder() })
+	opts, err := zopimOptions(a, triggersOptions, triggers.WithSubdomain, triggers.WithToken, func(fs *fakeSet) httpmock.Responder { return fs.triggers.Responder() })
 	if err != nil {
 		return nil, err
 	}

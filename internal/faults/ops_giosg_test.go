@@ -13,7 +13,7 @@ const giosgGoal = `{"id":"4d0648b8-9074-11e6-963e-f45c89c72de3","name":"Lead","a
 
 func giosgOps() []op {
 	org := func(opts []transport.Option) (*giosg.Org, error) {
-		c, err := giosg.NewClient(append(opts, giosg.WithAPIToken("api-token"))...)
+		c, err := giosg.NewClient(append(transport.Convert[giosg.Option](opts), giosg.WithAPIToken("api-token"))...)
 		if err != nil {
 			return nil, err
 		}

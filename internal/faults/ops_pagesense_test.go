@@ -12,7 +12,7 @@ const pagesenseGoal = `{"goal_id":"4000001","linkname":"engaged-reader","display
 
 func pagesenseOps() []op {
 	project := func(opts []transport.Option) (*pagesense.Project, error) {
-		c, err := pagesense.NewClient(append(opts, pagesense.WithToken("zoho-access-token"))...)
+		c, err := pagesense.NewClient(append(transport.Convert[pagesense.Option](opts), pagesense.WithToken("zoho-access-token"))...)
 		if err != nil {
 			return nil, err
 		}

@@ -16,10 +16,10 @@ const (
 
 func zopimOps() []op {
 	goalsClient := func(opts []transport.Option) (*goals.Client, error) {
-		return goals.NewClient(append(opts, goals.WithToken("zopim-token"))...)
+		return goals.NewClient(append(transport.Convert[goals.Option](opts), goals.WithToken("zopim-token"))...)
 	}
 	triggersClient := func(opts []transport.Option) (*triggers.Client, error) {
-		return triggers.NewClient(append(opts, triggers.WithToken("zopim-token"))...)
+		return triggers.NewClient(append(transport.Convert[triggers.Option](opts), triggers.WithToken("zopim-token"))...)
 	}
 	params := &goals.GoalParams{Name: goals.Ptr("Goal 1"), Enabled: goals.Ptr(true)}
 	return []op{

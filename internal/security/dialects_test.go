@@ -78,8 +78,8 @@ func basicHeader() string {
 }
 
 // noAuthSetup is for credentials that need no endpoint.
-func noAuthSetup(opts ...transport.Option) func(*httpmock.MockTransport) []transport.Option {
-	return func(*httpmock.MockTransport) []transport.Option { return opts }
+func noAuthSetup[O ~func(*transport.Settings) error](opts ...O) func(*httpmock.MockTransport) []transport.Option {
+	return func(*httpmock.MockTransport) []transport.Option { return transport.Convert[transport.Option](opts) }
 }
 
 // zohoRefreshAuth registers a token endpoint minting zohoMinted and feeds
@@ -87,7 +87,7 @@ func noAuthSetup(opts ...transport.Option) func(*httpmock.MockTransport) []trans
 func zohoRefreshAuth(mt *httpmock.MockTransport) []transport.Option {
 	mt.RegisterResponder(http.MethodPost, tokenURL, httpmock.NewStringResponder(200,
 		`{"access_token": "`+zohoMinted+`", "api_domain": "https://www.zohoapis.com", "token_type": "Bearer", "expires_in": 3600}`))
-	return []transport.Option{pagesense.WithTokenSource(pagesense.RefreshTokenSource(tokenContext(mt), zohoConfig()))}
+	return []transport.Option{transport.Option(pagesense.WithTokenSource(pagesense.RefreshTokenSource(tokenContext(mt), zohoConfig())))}
 }
 
 func zohoConfig() pagesense.OAuthConfig {
@@ -105,7 +105,7 @@ const (
 )
 
 func goalsCalls(opts []transport.Option) (*calls, error) {
-	c, err := goals.NewClient(opts...)
+	c, err := goals.NewClient(transport.Convert[goals.Option](opts)...)
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +125,7 @@ func goalsCalls(opts []transport.Option) (*calls, error) {
 }
 
 func triggersCalls(opts []transport.Option) (*calls, error) {
-	c, err := triggers.NewClient(opts...)
+	c, err := triggers.NewClient(transport.Convert[triggers.Option](opts)...)
 	if err != nil {
 		return nil, err
 	}
@@ -145,7 +145,7 @@ func triggersCalls(opts []transport.Option) (*calls, error) {
 }
 
 func giosgCalls(opts []transport.Option) (*calls, error) {
-	c, err := giosg.NewClient(opts...)
+	c, err := giosg.NewClient(transport.Convert[giosg.Option](opts)...)
 	if err != nil {
 		return nil, err
 	}
@@ -174,7 +174,7 @@ func giosgCalls(opts []transport.Option) (*calls, error) {
 }
 
 func pagesenseCalls(opts []transport.Option) (*calls, error) {
-	c, err := pagesense.NewClient(opts...)
+	c, err := pagesense.NewClient(transport.Convert[pagesense.Option](opts)...)
 	if err != nil {
 		return nil, err
 	}

@@ -45,7 +45,7 @@ type Client struct {
 }
 
 // New builds a client from the dialect's defaults and the user's options.
-func New(d Dialect, opts ...Option) (*Client, error) {
+func New[O ~func(*Settings) error](d Dialect, opts ...O) (*Client, error) {
 	s := Settings{
 		BaseURL:      d.DefaultBaseURL,
 		UserAgent:    DefaultUserAgent,

@@ -113,3 +113,14 @@ func WithMaxResponseSize(n int64) Option {
 		return nil
 	}
 }
+
+// Convert retypes options between the per-package Option types, which all
+// share Option's shape. Only the module's cross-dialect test suites need it,
+// to hand one list of shared options to every dialect; users cannot call it.
+func Convert[To, From ~func(*Settings) error](opts []From) []To {
+	out := make([]To, len(opts))
+	for i, o := range opts {
+		out[i] = To(o)
+	}
+	return out
+}
