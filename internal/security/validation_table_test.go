@@ -120,7 +120,9 @@ func TestValidation_Triggers(t *testing.T) {
 		return func(ctx context.Context, c C) error { _, err := c.Update(ctx, name, p); return err }
 	}
 	enabled := &triggers.TriggerParams{Enabled: triggers.Ptr(true)}
-	checkRules(t, func(o ...transport.Option) (C, error) { return triggers.NewClient(transport.Convert[triggers.Option](o)...) }, []rule[C]{
+	checkRules(t, func(o ...transport.Option) (C, error) {
+		return triggers.NewClient(transport.Convert[triggers.Option](o)...)
+	}, []rule[C]{
 		{"get empty name", "name", func(ctx context.Context, c C) error { _, err := c.Get(ctx, ""); return err }},
 		{"update empty name", "name", update("", enabled)},
 		{"delete empty name", "name", func(ctx context.Context, c C) error { return c.Delete(ctx, "") }},
@@ -295,5 +297,7 @@ func TestValidation_PageSense(t *testing.T) {
 			rule[C]{"empty project linkname: " + name, "project_linkname", project("acme", "", m)},
 		)
 	}
-	checkRules(t, func(o ...transport.Option) (C, error) { return pagesense.NewClient(transport.Convert[pagesense.Option](o)...) }, rules)
+	checkRules(t, func(o ...transport.Option) (C, error) {
+		return pagesense.NewClient(transport.Convert[pagesense.Option](o)...)
+	}, rules)
 }
