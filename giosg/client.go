@@ -29,6 +29,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	t, err := transport.New(transport.Dialect{
 		DefaultBaseURL: DefaultBaseURL,
 		DecodeError:    decodeError,
+		NoAuth:         "giosg.WithAPIToken(token) or giosg.WithTokenSource(ts)",
 	}, opts...)
 	if err != nil {
 		return nil, err

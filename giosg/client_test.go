@@ -100,7 +100,7 @@ func TestOAuthEndpoint(t *testing.T) {
 
 func TestOrgID(t *testing.T) {
 	t.Parallel()
-	c, err := giosg.NewClient()
+	c, err := giosg.NewClient(giosg.WithAPIToken("t"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -101,7 +101,7 @@ func TestValidationSendsNothing(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			org, mt := newOrg(t)
-			c, _ := giosg.NewClient(giosg.WithHTTPClient(mtClient(mt)), giosg.WithBaseURL(testBase))
+			c, _ := giosg.NewClient(giosg.WithHTTPClient(mtClient(mt)), giosg.WithBaseURL(testBase), giosg.WithAPIToken("t"))
 			err := tc.call(org, c.Org(""))
 			var ve *giosg.ValidationError
 			if !errors.As(err, &ve) {

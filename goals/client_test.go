@@ -70,7 +70,7 @@ func TestWithSubdomain_RejectsNonLabels(t *testing.T) {
 			t.Errorf("WithSubdomain(%q) accepted", sub)
 		}
 	}
-	if _, err := goals.NewClient(goals.WithSubdomain(strings.Repeat("a", 63))); err != nil {
+	if _, err := goals.NewClient(goals.WithSubdomain(strings.Repeat("a", 63)), goals.WithToken("t")); err != nil {
 		t.Errorf("63-character label refused: %v", err)
 	}
 }

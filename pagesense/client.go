@@ -27,6 +27,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	tc, err := transport.New(transport.Dialect{
 		DefaultBaseURL: DefaultBaseURL,
 		DecodeError:    decodeError,
+		NoAuth:         "pagesense.WithToken(accessToken) or pagesense.WithTokenSource(pagesense.RefreshTokenSource(ctx, cfg))",
 	}, opts...)
 	if err != nil {
 		return nil, err

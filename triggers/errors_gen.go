@@ -21,6 +21,9 @@ var (
 	// ErrMalformedResponse is returned when a successful response cannot be
 	// decoded: truncated or non-JSON, or empty where a document was expected.
 	ErrMalformedResponse = transport.ErrMalformedResponse
+	// ErrNoCredentials is returned by NewClient when no option gave it
+	// credentials; the error names the options that do.
+	ErrNoCredentials = transport.ErrNoCredentials
 )
 
 // APIError is a response the API answered with a failure: a non-2xx status,

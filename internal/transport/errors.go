@@ -23,6 +23,9 @@ var (
 	// ErrMalformedResponse is returned when a successful response cannot be
 	// decoded: truncated or non-JSON, or empty where a document was expected.
 	ErrMalformedResponse = errors.New("goalkit: malformed response")
+	// ErrNoCredentials is returned by NewClient when no option gave it
+	// credentials; the error names the options that do.
+	ErrNoCredentials = errors.New("goalkit: NewClient: no credentials")
 )
 
 // MaxErrorBody is how much of an error response APIError.Body keeps.
