@@ -84,7 +84,16 @@ func RefreshTokenSource(ctx context.Context, cfg OAuthConfig) oauth2.TokenSource
 	if wait == 0 {
 		wait = DefaultRefreshCoolDown
 	}
-	return oauth2.ReuseTokenSourceWithExpiry(nil, &coolDown{src: r, wait: wait, now: time.Now}, TokenExpiryDelta)
+	ts := oauth2.ReuseTokenSourceWithExpiry(nil, &coolDown{src: r, wait: wait, now: time.Now}, TokenExpiryDelta)
+	return &refreshSource{TokenSource: ts, dc: r.dc}
+}
+
+// refreshSource is RefreshTokenSource's answer: it remembers the data center
+// whose accounts server issues the tokens, so that WithTokenSource can point
+// the client at the same one ("" when OAuthConfig.TokenURL replaced it).
+type refreshSource struct {
+	oauth2.TokenSource
+	dc DataCenter
 }
 
 // failedSource reports a config error on every call.
@@ -101,6 +110,7 @@ type refresher struct {
 	// secrets are the client secret and refresh token, removed from
 	// whatever the endpoint sends back before it reaches an error.
 	secrets []string
+	dc      DataCenter // the data center of tokenURL; "" for a TokenURL override
 }
 
 func newRefresher(ctx context.Context, cfg OAuthConfig) (*refresher, error) {
@@ -113,8 +123,9 @@ func newRefresher(ctx context.Context, cfg OAuthConfig) (*refresher, error) {
 		return nil, errors.New("pagesense: OAuthConfig.RefreshToken is empty")
 	}
 	tokenURL := cfg.TokenURL
+	var dc DataCenter
 	if tokenURL == "" {
-		dc := cfg.DataCenter
+		dc = cfg.DataCenter
 		if dc == "" {
 			dc = US
 		}
@@ -139,7 +150,7 @@ func newRefresher(ctx context.Context, cfg OAuthConfig) (*refresher, error) {
 		"refresh_token": {cfg.RefreshToken},
 	}.Encode()
 	secrets := []string{cfg.ClientSecret, cfg.RefreshToken}
-	return &refresher{ctx: ctx, hc: hc, tokenURL: tokenURL, form: form, secrets: secrets}, nil
+	return &refresher{ctx: ctx, hc: hc, tokenURL: tokenURL, form: form, secrets: secrets, dc: dc}, nil
 }
 
 // tokenResponse is Zoho's answer; a refused refresh comes back as HTTP 200

@@ -126,15 +126,13 @@ func (s secretSource) Token() (*oauth2.Token, error) {
 const dataCenterNames = "US, EU, IN, AU, JP, CN, SA, CA, UK"
 
 // parseDataCenter reads ZOHO_DATA_CENTER in any case ("EU", "eu"); unset means
-// US, as it does for pagesense.OAuthConfig. pagesense has no parser, but its
-// DataCenter values are the lower-case names.
+// US, as it does for pagesense.OAuthConfig.
 func parseDataCenter(s string) (pagesense.DataCenter, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
+	if strings.TrimSpace(s) == "" {
 		return pagesense.US, nil
 	}
-	dc := pagesense.DataCenter(strings.ToLower(s))
-	if !dc.Valid() {
+	dc, err := pagesense.ParseDataCenter(s)
+	if err != nil {
 		return "", configErr(fmt.Sprintf("%s: unknown data center %q: want one of %s", envZohoDataCenter, s, dataCenterNames))
 	}
 	return dc, nil

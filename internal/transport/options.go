@@ -30,6 +30,9 @@ type Settings struct {
 	Logger       *slog.Logger
 	MaxBodySize  int64
 	Auth         Authorizer
+	// Region is the vendor region the options chose (a PageSense data
+	// center), so that two options naming different ones can be refused.
+	Region string
 }
 
 // Option configures a client. Options apply in order; the last one wins. An
