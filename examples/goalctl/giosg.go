@@ -51,7 +51,7 @@ func (a *app) giosgOrg() (*giosg.Org, error) {
 		if err != nil {
 			return nil, err
 		}
-		c, err := newClient(giosg.NewClient, append(fakeOptions(giosgOptions, fs.giosg.Responder()), giosg.WithAPIToken(fakeToken)))
+		c, err := newClient(giosg.NewClient, append(fakeOptions(giosgOptions, fs.giosg.Responder()), append(verboseOptions(a, giosgOptions), giosg.WithAPIToken(fakeToken))...))
 		if err != nil {
 			return nil, err
 		}

@@ -217,7 +217,7 @@ func TestGiosgUsageErrors(t *testing.T) {
 			if !strings.Contains(r.stderr, "\n"+tc.want) && !strings.HasPrefix(r.stderr, tc.want) {
 				t.Errorf("stderr:\n%s\nwant a line starting %q", r.stderr, tc.want)
 			}
-			if !strings.Contains(r.stderr, "\n\nUsage: goalctl giosg ") {
+			if !strings.Contains(r.stderr, "\nRun 'goalctl giosg ") {
 				t.Errorf("no usage on stderr:\n%s", r.stderr)
 			}
 			if len(fs.giosg.Goals(fakeOrgID)) != 2 || len(fs.giosg.Matches(newsletter)) != 0 {

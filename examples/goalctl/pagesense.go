@@ -61,7 +61,7 @@ func (a *app) pagesenseProject(ctx context.Context) (*pagesense.Project, error) 
 		if err != nil {
 			return nil, err
 		}
-		c, err := newClient(pagesense.NewClient, append(fakeOptions(pagesenseOptions, fs.pagesense.Responder()), pagesense.WithToken(fakeToken)))
+		c, err := newClient(pagesense.NewClient, append(fakeOptions(pagesenseOptions, fs.pagesense.Responder()), append(verboseOptions(a, pagesenseOptions), pagesense.WithToken(fakeToken))...))
 		if err != nil {
 			return nil, err
 		}

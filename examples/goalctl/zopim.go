@@ -66,7 +66,7 @@ func zopimOptions[O any](a *app, set optionSet[O], subdomain, token func(string)
 		if err != nil {
 			return nil, err
 		}
-		return append(fakeOptions(set, fake(fs)), token(fakeToken)), nil
+		return append(fakeOptions(set, fake(fs)), append(verboseOptions(a, set), token(fakeToken))...), nil
 	}
 	creds, err := a.zopimCreds()
 	if err != nil {

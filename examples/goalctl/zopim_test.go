@@ -203,7 +203,7 @@ func TestZopimGoalsValidation(t *testing.T) {
 			if !strings.HasPrefix(errs, tc.want) {
 				t.Errorf("stderr:\n%s\nwant a line starting %q", r.stderr, tc.want)
 			}
-			if !strings.Contains(errs, "\n\nUsage: goalctl zopim goals "+tc.args[0]+" [flags]") {
+			if !strings.Contains(errs, "\nRun 'goalctl zopim goals "+tc.args[0]+" --help' for usage.") {
 				t.Errorf("no usage on stderr:\n%s", r.stderr)
 			}
 			wantEqual(t, fs.goals.Goals(), demoGoals())
