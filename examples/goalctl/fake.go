@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/goalkit/goalkit/giosg"
 	"github.com/goalkit/goalkit/giosg/giosgtest"
@@ -57,6 +58,7 @@ func (a *app) fakeSet(api string) (*fakeSet, error) {
 // have no seeding API, so they are seeded through the SDK, in-process.
 func newFakeSet() (*fakeSet, error) {
 	fs := &fakeSet{goals: goalstest.New(), triggers: triggerstest.New(), giosg: giosgtest.New(), pagesense: pagesensetest.New()}
+	fs.giosg.SetClock(func() time.Time { return demoEpoch })
 	// Seeding never leaves the process, so it needs no cancellation.
 	ctx := context.Background()
 	for _, seed := range []func(context.Context) error{fs.seedGoals, fs.seedTriggers, fs.seedGiosg, fs.seedPageSense} {
@@ -130,7 +132,18 @@ const (
 	demoRoomPhone = "6f1a2b3c-0000-4000-8000-000000000002"
 )
 
+// demoEpoch is the creation time of the giosg demo goals.
+var demoEpoch = time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+
+// seedGiosg adds the giosg demo goals with fixed ids (newFakeSet fixes their
+// times), so that an
+// id one run printed works in the next ("goalctl --fake giosg goals get ID").
 func (fs *fakeSet) seedGiosg(context.Context) error {
+	n := 0
+	fs.giosg.SetIDs(func() string {
+		n++
+		return fmt.Sprintf("de000000-0000-4000-8000-%012d", n)
+	})
 	for _, in := range []giosg.GoalInput{{
 		Name: "Newsletter signup", AllowAnyRoom: true, DefaultValue: giosg.Ptr(giosg.Decimal("5.00")),
 		Conditions: []giosg.Condition{{Type: 27}},

@@ -237,3 +237,24 @@ func TestGiosgMatchUnknownGoal(t *testing.T) {
 		t.Errorf("stderr:\n%s", r.stderr)
 	}
 }
+
+// TestGiosgFakeIDsStable: separate --fake runs (fresh fakes each) show the
+// same demo ids, so an id printed by one run works in the next.
+func TestGiosgFakeIDsStable(t *testing.T) {
+	t.Parallel()
+	first := runApp(t, context.Background(), hooks{}, nil, "--fake", "giosg", "goals", "list")
+	second := runApp(t, context.Background(), hooks{}, nil, "--fake", "giosg", "goals", "list")
+	wantCode(t, first, exitOK)
+	if first.stdout != second.stdout {
+		t.Fatalf("two runs differ:\n%s\n%s", first.stdout, second.stdout)
+	}
+	id := decodeJSON[[]giosg.Goal](t, first)[0].ID
+	for _, args := range [][]string{
+		{"goals", "get", id},
+		{"goals", "patch", id, "--name", "Renamed"},
+		{"match", "--goal", id, "--visitor", "v", "--room", demoRoomShop},
+	} {
+		r := runApp(t, context.Background(), hooks{}, nil, append([]string{"--fake", "giosg"}, args...)...)
+		wantCode(t, r, exitOK)
+	}
+}

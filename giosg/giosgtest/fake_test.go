@@ -441,3 +441,25 @@ func TestConcurrentUse(t *testing.T) {
 		t.Errorf("%d distinct goals", len(ids))
 	}
 }
+
+func TestSetIDs(t *testing.T) {
+	t.Parallel()
+	f := giosgtest.New()
+	n := 0
+	f.SetIDs(func() string { n++; return fmt.Sprintf("id-%d", n) })
+	o := serve(t, f)
+	a, err := f.AddGoal(org, *input("a"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := o.CreateGoal(ctx, input("b"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.ID != "id-1" || b.ID != "id-2" {
+		t.Errorf("ids %q, %q; want id-1, id-2", a.ID, b.ID)
+	}
+	if got, err := o.GetGoal(ctx, "id-2"); err != nil || got.Name != "b" {
+		t.Errorf("GetGoal(id-2) = %+v, %v", got, err)
+	}
+}
