@@ -95,7 +95,7 @@ func pagesenseGoalsList(*flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		return a.print(nonNil(list), func() table { return pagesenseGoalsTable(list...) })
+		return a.print(views(list, pagesenseGoalView), func() table { return pagesenseGoalsTable(list...) })
 	}
 }
 
@@ -109,7 +109,7 @@ func pagesenseGoalsGet(*flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		return a.print(g, func() table { return pagesenseGoalsTable(*g) })
+		return a.print(pagesenseGoalView(*g), func() table { return pagesenseGoalsTable(*g) })
 	}
 }
 
@@ -146,7 +146,7 @@ func pagesenseGoalsCreate(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		return a.print(g, func() table { return pagesenseGoalsTable(*g) })
+		return a.print(pagesenseGoalView(*g), func() table { return pagesenseGoalsTable(*g) })
 	}
 }
 

@@ -104,7 +104,7 @@ func zopimGoalsList(*flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		return a.print(nonNil(list), func() table { return zopimGoalsTable(list...) })
+		return a.print(views(list, func(g goals.Goal) zopimGoalJSON { return zopimGoalJSON(g) }), func() table { return zopimGoalsTable(list...) })
 	}
 }
 
@@ -122,7 +122,7 @@ func zopimGoalsGet(*flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		return a.print(g, func() table { return zopimGoalsTable(*g) })
+		return a.print(zopimGoalJSON(*g), func() table { return zopimGoalsTable(*g) })
 	}
 }
 
@@ -141,7 +141,7 @@ func zopimGoalsCreate(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		return a.print(g, func() table { return zopimGoalsTable(*g) })
+		return a.print(zopimGoalJSON(*g), func() table { return zopimGoalsTable(*g) })
 	}
 }
 
@@ -164,7 +164,7 @@ func zopimGoalsUpdate(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		return a.print(g, func() table { return zopimGoalsTable(*g) })
+		return a.print(zopimGoalJSON(*g), func() table { return zopimGoalsTable(*g) })
 	}
 }
 
@@ -273,7 +273,7 @@ func zopimTriggersList(*flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		return a.print(nonNil(list), func() table { return zopimTriggersTable(list...) })
+		return a.print(views(list, func(t triggers.Trigger) zopimTriggerJSON { return zopimTriggerJSON(t) }), func() table { return zopimTriggersTable(list...) })
 	}
 }
 
@@ -287,7 +287,7 @@ func zopimTriggersGet(*flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		return a.print(tr, func() table { return zopimTriggersTable(*tr) })
+		return a.print(zopimTriggerJSON(*tr), func() table { return zopimTriggersTable(*tr) })
 	}
 }
 
@@ -306,7 +306,7 @@ func zopimTriggersCreate(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		return a.print(tr, func() table { return zopimTriggersTable(*tr) })
+		return a.print(zopimTriggerJSON(*tr), func() table { return zopimTriggersTable(*tr) })
 	}
 }
 
@@ -325,7 +325,7 @@ func zopimTriggersUpdate(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		return a.print(tr, func() table { return zopimTriggersTable(*tr) })
+		return a.print(zopimTriggerJSON(*tr), func() table { return zopimTriggersTable(*tr) })
 	}
 }
 
