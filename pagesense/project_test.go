@@ -11,7 +11,7 @@ import (
 	"github.com/goalkit/goalkit/pagesense"
 )
 
-// officialTimeSpent is the official create example (VENDOR-NOTES.md).
+// officialTimeSpent is the create example of the PageSense docs.
 const officialTimeSpent = `{"projectgoal":{"display_name":"Engaged Reader","goal_type":8,"goal_url":"https://example.com/blog","include_urls":[],"exclude_urls":[],"url":[{"match_type":1}],"time_threshold":30,"project_linkname":"website-performance-project"}}`
 
 const createdGoal = `{"goal_id": 4000000123, "linkname": "engaged-reader", "display_name": "Engaged Reader",

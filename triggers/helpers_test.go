@@ -39,8 +39,8 @@ func mock(t *testing.T, resps []httpmock.Responder, opts ...triggers.Option) (*t
 	return c, mt, rec
 }
 
-// Documented examples (seeds/zopim-v2-triggers.txt) and a real recorded
-// object (VENDOR-NOTES.md, from a live account via Airbyte's expected
+// Documented examples (the Chat API docs, triggers) and a real recorded
+// object (from a live account via Airbyte's expected
 // records).
 const (
 	seedList           = `[  {    "description": "Visitor entered page",    "enabled": 1,    "id": 4,    "name": "Good Trigger"  },  {    "description": "Visitor requested chat",    "enabled": 1,    "id": 5,    "name": "Better Trigger"  }]`

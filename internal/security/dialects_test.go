@@ -1,6 +1,6 @@
 // Package security holds cross-dialect tests only: every goalkit client
 // (goals, triggers, giosg, pagesense) is driven through the same bad-input,
-// credential-leak, redirect and concurrency checks, so a rule of DESIGN.md
+// credential-leak, redirect and concurrency checks, so a rule of SECURITY.md
 // is proven once for all four rather than trusted per package.
 package security
 

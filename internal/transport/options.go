@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Defaults for every client; see DESIGN.md, "The request pipeline".
+// Defaults for every client; RELIABILITY.md explains the retry policy.
 const (
 	DefaultRetryMax     = 4
 	DefaultRetryWaitMin = 500 * time.Millisecond
