@@ -12,7 +12,7 @@ import (
 	"github.com/jarcoal/httpmock"
 
 	"github.com/goalkit/goalkit/goals"
-	"github.com/goalkit/goalkit/internal/zopim/zopimtest"
+	"github.com/goalkit/goalkit/internal/testkit"
 )
 
 // fuzzGoalSeeds are the goal documents of the seed docs and the real goal
@@ -99,7 +99,7 @@ func FuzzGoalParamsJSON(f *testing.F) {
 	f.Add([]byte(`{"enabled": true}`))
 	f.Add([]byte(`{"attribution_period": 31, "settings": {}}`))
 	f.Add([]byte(`{"name": null, "settings": null}`))
-	f.Fuzz(zopimtest.CheckParamsRoundTrip[goals.GoalParams])
+	f.Fuzz(testkit.CheckParamsRoundTrip[goals.GoalParams])
 }
 
 // FuzzEnums checks the three string enums: only the documented wire values

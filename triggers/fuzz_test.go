@@ -6,7 +6,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/goalkit/goalkit/internal/zopim/zopimtest"
+	"github.com/goalkit/goalkit/internal/testkit"
 	"github.com/goalkit/goalkit/triggers"
 )
 
@@ -171,5 +171,5 @@ func FuzzTriggerParamsJSON(f *testing.F) {
 	f.Add([]byte(`{"name": "Good Trigger", "description": "Visitor entered page", "enabled": 1}`))
 	f.Add([]byte(`{"name": "  ", "definition": {"event": "chat_requested", "x": [1]}}`))
 	f.Add([]byte(`{"enabled": "true", "definition": null}`))
-	f.Fuzz(zopimtest.CheckParamsRoundTrip[triggers.TriggerParams])
+	f.Fuzz(testkit.CheckParamsRoundTrip[triggers.TriggerParams])
 }
