@@ -125,7 +125,7 @@ func TestValidationAcceptsNonHexIDs(t *testing.T) {
 	t.Parallel()
 	org, mt := newOrg(t)
 	var rec recorder
-	mt.RegisterNoResponder(rec.respond(200, `{}`))
+	mt.RegisterNoResponder(rec.Reply(200, `{}`))
 	err := org.CreateExternalMatch(context.Background(), "not-a-uuid", &giosg.ExternalMatch{
 		VisitorIdentity: "v", GoalMatchedAt: time.Now(), Rooms: []string{"ac83d426-be80-4d75-8c62-49a77f98468h"},
 	})
