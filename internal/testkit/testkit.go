@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -108,6 +109,13 @@ func (r *Recorder) Only(t testing.TB) Sent {
 		t.Fatalf("sent %d requests, want 1", len(r.reqs))
 	}
 	return r.reqs[0]
+}
+
+// All returns every request sent, oldest first.
+func (r *Recorder) All() []Sent {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Clone(r.reqs)
 }
 
 // Count is how many requests were sent.
