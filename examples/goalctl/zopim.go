@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -25,23 +24,23 @@ func zopimCommand() *command {
 			name:    "goals",
 			summary: "URL goals: list, get, create, update, delete",
 			subs: []*command{
-				{name: "list", summary: "list every goal", setup: zopimGoalsList},
-				{name: "get", summary: "show one goal", args: []string{"ID"}, setup: zopimGoalsGet},
-				{name: "create", summary: "create a goal", help: zopimGoalHelp, setup: zopimGoalsCreate},
+				{name: "list", summary: "list every goal", setup: zopimGoals.list},
+				{name: "get", summary: "show one goal", args: []string{"ID"}, setup: zopimGoals.get},
+				{name: "create", summary: "create a goal", help: zopimGoalHelp, setup: zopimGoals.create},
 				{name: "update", summary: "change the given fields of a goal", args: []string{"ID"},
-					help: zopimGoalHelp + "\nOnly the flags given are sent; --enabled=false disables the goal.", setup: zopimGoalsUpdate},
-				{name: "delete", summary: "delete a goal", args: []string{"ID"}, setup: zopimGoalsDelete},
+					help: zopimGoalHelp + "\nOnly the flags given are sent; --enabled=false disables the goal.", setup: zopimGoals.update},
+				{name: "delete", summary: "delete a goal", args: []string{"ID"}, setup: zopimGoals.delete},
 			},
 		}, {
 			name:    "triggers",
 			summary: "chat triggers: list, get, create, update, delete",
 			subs: []*command{
-				{name: "list", summary: "list every trigger", setup: zopimTriggersList},
-				{name: "get", summary: "show one trigger", args: []string{"NAME"}, setup: zopimTriggersGet},
-				{name: "create", summary: "create a trigger", help: zopimTriggerHelp, setup: zopimTriggersCreate},
+				{name: "list", summary: "list every trigger", setup: zopimTriggers.list},
+				{name: "get", summary: "show one trigger", args: []string{"NAME"}, setup: zopimTriggers.get},
+				{name: "create", summary: "create a trigger", help: zopimTriggerHelp, setup: zopimTriggers.create},
 				{name: "update", summary: "change the given fields of a trigger (--name renames it)", args: []string{"NAME"},
-					help: zopimTriggerHelp + "\nOnly the flags given are sent; a --definition replaces the whole definition.", setup: zopimTriggersUpdate},
-				{name: "delete", summary: "delete a trigger", args: []string{"NAME"}, setup: zopimTriggersDelete},
+					help: zopimTriggerHelp + "\nOnly the flags given are sent; a --definition replaces the whole definition.", setup: zopimTriggers.update},
+				{name: "delete", summary: "delete a trigger", args: []string{"NAME"}, setup: zopimTriggers.delete},
 			},
 		}},
 	}
@@ -94,95 +93,15 @@ func (a *app) triggersClient() (*triggers.Client, error) {
 
 // --- goals ---
 
-func zopimGoalsList(*flag.FlagSet) action {
-	return func(ctx context.Context, a *app, _ []string) error {
-		c, err := a.goalsClient()
-		if err != nil {
-			return err
-		}
-		list, err := c.List(ctx)
-		if err != nil {
-			return err
-		}
-		return a.print(views(list, func(g goals.Goal) zopimGoalJSON { return zopimGoalJSON(g) }), func() table { return zopimGoalsTable(list...) })
-	}
-}
-
-func zopimGoalsGet(*flag.FlagSet) action {
-	return func(ctx context.Context, a *app, args []string) error {
-		id, err := parseGoalID(args[0])
-		if err != nil {
-			return err
-		}
-		c, err := a.goalsClient()
-		if err != nil {
-			return err
-		}
-		g, err := c.Get(ctx, id)
-		if err != nil {
-			return err
-		}
-		return a.print(zopimGoalJSON(*g), func() table { return zopimGoalsTable(*g) })
-	}
-}
-
-func zopimGoalsCreate(fs *flag.FlagSet) action {
-	f := registerZopimGoalFlags(fs)
-	return func(ctx context.Context, a *app, _ []string) error {
-		p, err := f.params(setFlags(fs))
-		if err != nil {
-			return err
-		}
-		c, err := a.goalsClient()
-		if err != nil {
-			return err
-		}
-		g, err := c.Create(ctx, p)
-		if err != nil {
-			return err
-		}
-		return a.print(zopimGoalJSON(*g), func() table { return zopimGoalsTable(*g) })
-	}
-}
-
-func zopimGoalsUpdate(fs *flag.FlagSet) action {
-	f := registerZopimGoalFlags(fs)
-	return func(ctx context.Context, a *app, args []string) error {
-		id, err := parseGoalID(args[0])
-		if err != nil {
-			return err
-		}
-		p, err := f.params(setFlags(fs))
-		if err != nil {
-			return err
-		}
-		c, err := a.goalsClient()
-		if err != nil {
-			return err
-		}
-		g, err := c.Update(ctx, id, p)
-		if err != nil {
-			return err
-		}
-		return a.print(zopimGoalJSON(*g), func() table { return zopimGoalsTable(*g) })
-	}
-}
-
-func zopimGoalsDelete(*flag.FlagSet) action {
-	return func(ctx context.Context, a *app, args []string) error {
-		id, err := parseGoalID(args[0])
-		if err != nil {
-			return err
-		}
-		c, err := a.goalsClient()
-		if err != nil {
-			return err
-		}
-		if err := c.Delete(ctx, id); err != nil {
-			return err
-		}
-		return a.print(deleted{Deleted: args[0]}, deletedTable(args[0]))
-	}
+// zopimGoals are the goals commands.
+var zopimGoals = crud[int64, goals.Goal, goals.GoalParams]{
+	client: func(a *app) (crudAPI[int64, goals.Goal, goals.GoalParams], error) { return a.goalsClient() },
+	key:    parseGoalID,
+	flags: func(fs *flag.FlagSet) func(map[string]bool) (*goals.GoalParams, error) {
+		return registerZopimGoalFlags(fs).params
+	},
+	view:  func(g goals.Goal) any { return zopimGoalJSON(g) },
+	table: zopimGoalsTable,
 }
 
 // parseGoalID reads a Zopim goal id, a positive integer.
@@ -263,83 +182,17 @@ func zopimGoalsTable(list ...goals.Goal) table {
 
 // --- triggers ---
 
-func zopimTriggersList(*flag.FlagSet) action {
-	return func(ctx context.Context, a *app, _ []string) error {
-		c, err := a.triggersClient()
-		if err != nil {
-			return err
-		}
-		list, err := c.List(ctx)
-		if err != nil {
-			return err
-		}
-		return a.print(views(list, func(t triggers.Trigger) zopimTriggerJSON { return zopimTriggerJSON(t) }), func() table { return zopimTriggersTable(list...) })
-	}
-}
-
-func zopimTriggersGet(*flag.FlagSet) action {
-	return func(ctx context.Context, a *app, args []string) error {
-		c, err := a.triggersClient()
-		if err != nil {
-			return err
-		}
-		tr, err := c.Get(ctx, args[0])
-		if err != nil {
-			return err
-		}
-		return a.print(zopimTriggerJSON(*tr), func() table { return zopimTriggersTable(*tr) })
-	}
-}
-
-func zopimTriggersCreate(fs *flag.FlagSet) action {
-	f := registerZopimTriggerFlags(fs)
-	return func(ctx context.Context, a *app, _ []string) error {
-		p, err := f.params(setFlags(fs))
-		if err != nil {
-			return err
-		}
-		c, err := a.triggersClient()
-		if err != nil {
-			return err
-		}
-		tr, err := c.Create(ctx, p)
-		if err != nil {
-			return err
-		}
-		return a.print(zopimTriggerJSON(*tr), func() table { return zopimTriggersTable(*tr) })
-	}
-}
-
-func zopimTriggersUpdate(fs *flag.FlagSet) action {
-	f := registerZopimTriggerFlags(fs)
-	return func(ctx context.Context, a *app, args []string) error {
-		p, err := f.params(setFlags(fs))
-		if err != nil {
-			return err
-		}
-		c, err := a.triggersClient()
-		if err != nil {
-			return err
-		}
-		tr, err := c.Update(ctx, args[0], p)
-		if err != nil {
-			return err
-		}
-		return a.print(zopimTriggerJSON(*tr), func() table { return zopimTriggersTable(*tr) })
-	}
-}
-
-func zopimTriggersDelete(*flag.FlagSet) action {
-	return func(ctx context.Context, a *app, args []string) error {
-		c, err := a.triggersClient()
-		if err != nil {
-			return err
-		}
-		if err := c.Delete(ctx, args[0]); err != nil {
-			return err
-		}
-		return a.print(deleted{Deleted: args[0]}, deletedTable(args[0]))
-	}
+// zopimTriggers are the triggers commands; a trigger's key is its name.
+var zopimTriggers = crud[string, triggers.Trigger, triggers.TriggerParams]{
+	client: func(a *app) (crudAPI[string, triggers.Trigger, triggers.TriggerParams], error) {
+		return a.triggersClient()
+	},
+	key: func(name string) (string, error) { return name, nil },
+	flags: func(fs *flag.FlagSet) func(map[string]bool) (*triggers.TriggerParams, error) {
+		return registerZopimTriggerFlags(fs).params
+	},
+	view:  func(t triggers.Trigger) any { return zopimTriggerJSON(t) },
+	table: zopimTriggersTable,
 }
 
 // zopimTriggerFlags are the fields of triggers.TriggerParams as flags.
