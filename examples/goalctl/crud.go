@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 )
 
 // crudAPI is the shape goals.API and triggers.API share: K is the key (a goal
@@ -43,67 +44,63 @@ func (r crud[K, T, P]) list(*flag.FlagSet) action {
 }
 
 func (r crud[K, T, P]) get(*flag.FlagSet) action {
-	return func(ctx context.Context, a *app, args []string) error {
-		key, err := r.key(args[0])
-		if err != nil {
-			return err
-		}
-		c, err := r.client(a)
-		if err != nil {
-			return err
-		}
+	return r.action(true, nil, func(ctx context.Context, a *app, c crudAPI[K, T, P], key K, _ *P) error {
 		return r.print(a)(c.Get(ctx, key))
-	}
+	})
 }
 
 func (r crud[K, T, P]) create(fs *flag.FlagSet) action {
-	params := r.flags(fs)
-	return func(ctx context.Context, a *app, _ []string) error {
-		p, err := params(setFlags(fs))
-		if err != nil {
-			return err
-		}
-		c, err := r.client(a)
-		if err != nil {
-			return err
-		}
+	return r.action(false, r.params(fs), func(ctx context.Context, a *app, c crudAPI[K, T, P], _ K, p *P) error {
 		return r.print(a)(c.Create(ctx, p))
-	}
+	})
 }
 
 func (r crud[K, T, P]) update(fs *flag.FlagSet) action {
-	params := r.flags(fs)
-	return func(ctx context.Context, a *app, args []string) error {
-		key, err := r.key(args[0])
-		if err != nil {
-			return err
-		}
-		p, err := params(setFlags(fs))
-		if err != nil {
-			return err
-		}
-		c, err := r.client(a)
-		if err != nil {
-			return err
-		}
+	return r.action(true, r.params(fs), func(ctx context.Context, a *app, c crudAPI[K, T, P], key K, p *P) error {
 		return r.print(a)(c.Update(ctx, key, p))
-	}
+	})
 }
 
 func (r crud[K, T, P]) delete(*flag.FlagSet) action {
-	return func(ctx context.Context, a *app, args []string) error {
-		key, err := r.key(args[0])
-		if err != nil {
+	return r.action(true, nil, func(ctx context.Context, a *app, c crudAPI[K, T, P], key K, _ *P) error {
+		if err := c.Delete(ctx, key); err != nil {
 			return err
+		}
+		name := fmt.Sprint(key)
+		return a.print(deleted{Deleted: name}, deletedTable(name))
+	})
+}
+
+// params registers the params' flags on fs and returns what reads them.
+func (r crud[K, T, P]) params(fs *flag.FlagSet) func() (*P, error) {
+	build := r.flags(fs)
+	return func() (*P, error) { return build(setFlags(fs)) }
+}
+
+// action reads the key from the first argument (keyed) and the params (if
+// any), in that order, then builds the client and runs call.
+func (r crud[K, T, P]) action(keyed bool, params func() (*P, error), call func(context.Context, *app, crudAPI[K, T, P], K, *P) error) action {
+	return func(ctx context.Context, a *app, args []string) error {
+		var (
+			key K
+			p   *P
+			err error
+		)
+		if keyed {
+			if key, err = r.key(args[0]); err != nil {
+				return err
+			}
+		}
+		if params != nil {
+			if p, err = params(); err != nil {
+				return err
+			}
 		}
 		c, err := r.client(a)
 		if err != nil {
 			return err
 		}
-		if err := c.Delete(ctx, key); err != nil {
-			return err
-		}
-		return a.print(deleted{Deleted: args[0]}, deletedTable(args[0]))
+		return call(ctx, a, c, key, p)
 	}
 }
 
