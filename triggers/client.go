@@ -21,9 +21,9 @@ var Endpoint = zopim.Endpoint
 // OAuth scopes of the Chat API: triggers need read (List, Get) and write
 // (Create, Update, Delete).
 const (
-	ScopeRead  = zopim.ScopeRead
-	ScopeWrite = zopim.ScopeWrite
-	ScopeChat  = zopim.ScopeChat
+	ScopeRead  = zopim.ScopeRead  // "read"
+	ScopeWrite = zopim.ScopeWrite // "write"
+	ScopeChat  = zopim.ScopeChat  // "chat"
 )
 
 // API is the set of Client methods, for code that mocks at that level.
