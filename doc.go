@@ -1,3 +1,5 @@
+//go:generate go run ./internal/cmd/genoptions
+
 // Package goalkit is a Go SDK for conversion-goal APIs: one module, three
 // vendors ("dialects"), one HTTP pipeline. This package holds only the
 // module's Version; the work is done by the dialect packages:

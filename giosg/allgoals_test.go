@@ -191,7 +191,7 @@ func TestAllGoalsYieldsErrorOnceThenStops(t *testing.T) {
 
 func TestAllGoalsBadOrgYieldsValidationError(t *testing.T) {
 	t.Parallel()
-	c, err := giosg.NewClient(giosg.WithHTTPClient(&http.Client{Transport: httpmock.NewMockTransport()}))
+	c, err := giosg.NewClient(giosg.WithHTTPClient(&http.Client{Transport: httpmock.NewMockTransport()}), giosg.WithAPIToken("t"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,6 +29,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	t, err := transport.New(transport.Dialect{
 		DefaultBaseURL: DefaultBaseURL,
 		DecodeError:    decodeError,
+		NoAuth:         "giosg.WithAPIToken(token) or giosg.WithTokenSource(ts)",
 	}, opts...)
 	if err != nil {
 		return nil, err
@@ -39,7 +40,7 @@ func NewClient(opts ...Option) (*Client, error) {
 // WithAPIToken authorizes every call with a giosg API token (Settings >
 // Company > Access tokens), sent as "Authorization: Token <token>".
 func WithAPIToken(token string) Option {
-	return transport.WithSchemeToken("Token", token)
+	return Option(transport.WithSchemeToken("Token", token))
 }
 
 // WithTokenSource authorizes every call with an OAuth 2 access token from
@@ -47,7 +48,7 @@ func WithAPIToken(token string) Option {
 // token_type the token carries. Wrap ts in oauth2.ReuseTokenSource if it
 // does not cache.
 func WithTokenSource(ts oauth2.TokenSource) Option {
-	return transport.WithTokenSource(transport.SafeTokenSource(ts), "Bearer")
+	return Option(transport.WithTokenSource(transport.SafeTokenSource(ts), "Bearer"))
 }
 
 // Org returns the goal endpoints of one organization, below

@@ -34,7 +34,7 @@ func TestDefaultBaseURL(t *testing.T) {
 	t.Parallel()
 	mt := httpmock.NewMockTransport()
 	var rec recorder
-	mt.RegisterNoResponder(rec.respond(200, `{"id":"g"}`))
+	mt.RegisterNoResponder(rec.Reply(200, `{"id":"g"}`))
 	c, err := giosg.NewClient(giosg.WithHTTPClient(mtClient(mt)), giosg.WithAPIToken(testToken))
 	if err != nil {
 		t.Fatal(err)
@@ -42,7 +42,7 @@ func TestDefaultBaseURL(t *testing.T) {
 	if _, err := c.Org("o 1").GetGoal(context.Background(), "g"); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := rec.only(t).URL, "https://service.giosg.com/api/v5/orgs/o%201/goals/g"; got != want {
+	if got, want := rec.Only(t).URL, "https://service.giosg.com/api/v5/orgs/o%201/goals/g"; got != want {
 		t.Errorf("URL = %s, want %s", got, want)
 	}
 	if giosg.DefaultBaseURL != "https://service.giosg.com/api/v5" {
@@ -66,7 +66,7 @@ func TestAuthHeaders(t *testing.T) {
 			t.Parallel()
 			mt := httpmock.NewMockTransport()
 			var rec recorder
-			mt.RegisterNoResponder(rec.respond(200, `{"results":[]}`))
+			mt.RegisterNoResponder(rec.Reply(200, `{"results":[]}`))
 			opts := []giosg.Option{giosg.WithHTTPClient(mtClient(mt)), giosg.WithBaseURL(testBase), tc.opt}
 			if tc.opt == nil {
 				opts = append(opts, giosg.WithAPIToken("first"),
@@ -79,7 +79,7 @@ func TestAuthHeaders(t *testing.T) {
 			if _, err := c.Org(testOrg).ListGoals(context.Background(), nil); err != nil {
 				t.Fatal(err)
 			}
-			s := rec.only(t)
+			s := rec.Only(t)
 			if got := s.Header.Get("Authorization"); got != tc.want {
 				t.Errorf("Authorization = %q, want %q", got, tc.want)
 			}
@@ -100,7 +100,7 @@ func TestOAuthEndpoint(t *testing.T) {
 
 func TestOrgID(t *testing.T) {
 	t.Parallel()
-	c, err := giosg.NewClient()
+	c, err := giosg.NewClient(giosg.WithAPIToken("t"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,11 +120,11 @@ func TestNoTokenOnRedirectElsewhere(t *testing.T) {
 		return r, nil
 	})
 	var rec recorder
-	mt.RegisterResponder(http.MethodGet, "https://elsewhere.test/goal", rec.respond(200, `{"id":"g"}`))
+	mt.RegisterResponder(http.MethodGet, "https://elsewhere.test/goal", rec.Reply(200, `{"id":"g"}`))
 	if _, err := org.GetGoal(context.Background(), testGoal); err != nil {
 		t.Fatal(err)
 	}
-	if got := rec.only(t).Header.Get("Authorization"); got != "" {
+	if got := rec.Only(t).Header.Get("Authorization"); got != "" {
 		t.Errorf("Authorization sent elsewhere: %q", got)
 	}
 }

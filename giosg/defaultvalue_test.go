@@ -47,8 +47,8 @@ func TestPatchAndUpdateGoal_ReportIgnoredDefaultValue(t *testing.T) {
 			t.Parallel()
 			org, mt := newOrg(t)
 			var rec recorder
-			mt.RegisterResponder(http.MethodPatch, goalURL, rec.respond(200, tc.answer))
-			mt.RegisterResponder(http.MethodPut, goalURL, rec.respond(200, tc.answer))
+			mt.RegisterResponder(http.MethodPatch, goalURL, rec.Reply(200, tc.answer))
+			mt.RegisterResponder(http.MethodPut, goalURL, rec.Reply(200, tc.answer))
 			g, err := tc.call(org)
 			if err != nil {
 				t.Fatal(err)

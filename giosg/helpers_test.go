@@ -2,16 +2,13 @@ package giosg_test
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
-	"reflect"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/jarcoal/httpmock"
 
 	"github.com/goalkit/goalkit/giosg"
+	"github.com/goalkit/goalkit/internal/testkit"
 )
 
 const (
@@ -28,96 +25,24 @@ const (
 // API token.
 func newOrg(t *testing.T, opts ...giosg.Option) (*giosg.Org, *httpmock.MockTransport) {
 	t.Helper()
-	mt := httpmock.NewMockTransport()
-	base := []giosg.Option{
-		giosg.WithHTTPClient(&http.Client{Transport: mt}),
-		giosg.WithBaseURL(testBase),
-		giosg.WithAPIToken(testToken),
-		giosg.WithRetryWait(time.Millisecond, 5*time.Millisecond),
-	}
-	c, err := giosg.NewClient(append(base, opts...)...)
-	if err != nil {
-		t.Fatalf("NewClient: %v", err)
-	}
+	c, mt := testkit.Client(t, giosg.NewClient, testBase, append([]giosg.Option{giosg.WithAPIToken(testToken)}, opts...)...)
 	return c.Org(testOrg), mt
 }
 
 // sent is one request as the server saw it.
-type sent struct {
-	Method string
-	URL    string
-	Header http.Header
-	Body   []byte
-}
+type sent = testkit.Sent
 
-// recorder answers with a fixed response and keeps every request.
-type recorder struct {
-	mu   sync.Mutex
-	reqs []sent
-}
+// recorder keeps every request; Reply answers with a fixed response.
+type recorder = testkit.Recorder
 
-func (r *recorder) respond(status int, body string) httpmock.Responder {
-	return func(req *http.Request) (*http.Response, error) {
-		r.keep(req)
-		resp := httpmock.NewStringResponse(status, body)
-		resp.Header.Set("Content-Type", "application/json")
-		return resp, nil
-	}
-}
-
-func (r *recorder) keep(req *http.Request) {
-	var body []byte
-	if req.Body != nil {
-		body, _ = io.ReadAll(req.Body)
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.reqs = append(r.reqs, sent{Method: req.Method, URL: req.URL.String(), Header: req.Header.Clone(), Body: body})
-}
-
-// only returns the single request sent, failing if there was not exactly one.
-func (r *recorder) only(t *testing.T) sent {
-	t.Helper()
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if len(r.reqs) != 1 {
-		t.Fatalf("sent %d requests, want 1", len(r.reqs))
-	}
-	return r.reqs[0]
-}
-
-// checkJSONRequest asserts the common headers of a JSON call.
+// checkHeaders asserts the headers every call carries, with the API token.
 func checkHeaders(t *testing.T, s sent, withBody bool) {
 	t.Helper()
-	if got := s.Header.Get("Authorization"); got != "Token "+testToken {
-		t.Errorf("Authorization = %q", got)
-	}
-	if got := s.Header.Get("Accept"); got != "application/json" {
-		t.Errorf("Accept = %q", got)
-	}
-	ct := s.Header.Get("Content-Type")
-	if withBody && ct != "application/json" {
-		t.Errorf("Content-Type = %q, want application/json", ct)
-	}
-	if !withBody && (ct != "" || len(s.Body) != 0) {
-		t.Errorf("unexpected body %q (Content-Type %q)", s.Body, ct)
-	}
+	testkit.CheckHeaders(t, s, "Token "+testToken, withBody)
 }
 
 // jsonEqual asserts that got and want are the same JSON document.
-func jsonEqual(t *testing.T, got []byte, want string) {
-	t.Helper()
-	var g, w any
-	if err := json.Unmarshal(got, &g); err != nil {
-		t.Fatalf("body %q is not JSON: %v", got, err)
-	}
-	if err := json.Unmarshal([]byte(want), &w); err != nil {
-		t.Fatalf("bad want: %v", err)
-	}
-	if !reflect.DeepEqual(g, w) {
-		t.Errorf("body = %s\nwant   %s", got, want)
-	}
-}
+var jsonEqual = testkit.JSONEqual
 
 func jsonNumber(s string) json.Number { return json.Number(s) }
 

@@ -51,7 +51,7 @@ func TestListGoalsDecodesSeedExactly(t *testing.T) {
 	t.Parallel()
 	org, mt := newOrg(t)
 	var rec recorder
-	mt.RegisterResponder(http.MethodGet, goalsURL, rec.respond(200, readFile(t, "seed_list.json")))
+	mt.RegisterResponder(http.MethodGet, goalsURL, rec.Reply(200, readFile(t, "seed_list.json")))
 
 	page, err := org.ListGoals(context.Background(), nil)
 	if err != nil {
@@ -64,7 +64,7 @@ func TestListGoalsDecodesSeedExactly(t *testing.T) {
 	if !reflect.DeepEqual(page, want) {
 		t.Errorf("page =\n%#v\nwant\n%#v", page, want)
 	}
-	s := rec.only(t)
+	s := rec.Only(t)
 	if s.Method != http.MethodGet || s.URL != goalsURL {
 		t.Errorf("sent %s %s", s.Method, s.URL)
 	}
@@ -86,14 +86,14 @@ func TestListGoalsQuery(t *testing.T) {
 	t.Parallel()
 	org, mt := newOrg(t)
 	var rec recorder
-	mt.RegisterNoResponder(rec.respond(200, `{"next":null,"previous":null,"results":[]}`))
+	mt.RegisterNoResponder(rec.Reply(200, `{"next":null,"previous":null,"results":[]}`))
 
 	page, err := org.ListGoals(context.Background(), &giosg.ListOptions{Ordering: "name,-created_at", Cursor: "cD0y"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := goalsURL + "?cursor=cD0y&ordering=name%2C-created_at"; rec.only(t).URL != want {
-		t.Errorf("URL = %s, want %s", rec.only(t).URL, want)
+	if want := goalsURL + "?cursor=cD0y&ordering=name%2C-created_at"; rec.Only(t).URL != want {
+		t.Errorf("URL = %s, want %s", rec.Only(t).URL, want)
 	}
 	if page.Next != "" || page.Previous != "" || len(page.Results) != 0 {
 		t.Errorf("page = %+v", page)
@@ -116,13 +116,13 @@ func TestGetGoal(t *testing.T) {
 	org, mt := newOrg(t)
 	var rec recorder
 	body := `{"id":"g/1","name":"n","allowed_rooms":[],"is_any_room_allowed":true,"default_value":14.15,"conditions":[]}`
-	mt.RegisterNoResponder(rec.respond(200, body))
+	mt.RegisterNoResponder(rec.Reply(200, body))
 
 	g, err := org.GetGoal(context.Background(), "g/1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := rec.only(t)
+	s := rec.Only(t)
 	if s.Method != http.MethodGet || s.URL != goalsURL+"/g%2F1" {
 		t.Errorf("sent %s %s", s.Method, s.URL)
 	}
@@ -138,7 +138,7 @@ func TestCreateGoalSendsSeedBody(t *testing.T) {
 	t.Parallel()
 	org, mt := newOrg(t)
 	var rec recorder
-	mt.RegisterResponder(http.MethodPost, goalsURL, rec.respond(201, `{"id":"new","name":"A new goal","allow_any_room":true}`))
+	mt.RegisterResponder(http.MethodPost, goalsURL, rec.Reply(201, `{"id":"new","name":"A new goal","allow_any_room":true}`))
 
 	g, err := org.CreateGoal(context.Background(), &giosg.GoalInput{
 		Name:         "A new goal",
@@ -151,7 +151,7 @@ func TestCreateGoalSendsSeedBody(t *testing.T) {
 	if g.ID != "new" || !g.AllowAnyRoom {
 		t.Errorf("goal = %+v", g)
 	}
-	s := rec.only(t)
+	s := rec.Only(t)
 	checkHeaders(t, s, true)
 	// Nil AllowedRooms goes out as [] and nil Settings as {}: the seed's body.
 	jsonEqual(t, s.Body, readFile(t, "seed_create.json"))
@@ -161,7 +161,7 @@ func TestUpdateGoal(t *testing.T) {
 	t.Parallel()
 	org, mt := newOrg(t)
 	var rec recorder
-	mt.RegisterResponder(http.MethodPut, goalURL, rec.respond(200, `{"id":"`+testGoal+`","name":"Renamed"}`))
+	mt.RegisterResponder(http.MethodPut, goalURL, rec.Reply(200, `{"id":"`+testGoal+`","name":"Renamed"}`))
 
 	g, err := org.UpdateGoal(context.Background(), testGoal, &giosg.GoalInput{
 		Name:         "Renamed",
@@ -175,7 +175,7 @@ func TestUpdateGoal(t *testing.T) {
 	if g.Name != "Renamed" {
 		t.Errorf("goal = %+v", g)
 	}
-	s := rec.only(t)
+	s := rec.Only(t)
 	checkHeaders(t, s, true)
 	jsonEqual(t, s.Body, `{"name":"Renamed","allow_any_room":false,"allowed_rooms":["room-1"],"default_value":"0.10",
 		"conditions":[{"negate":true,"settings":{"k":"v"},"type":27,"value":""}]}`)
@@ -200,11 +200,11 @@ func TestPatchGoalSendsOnlySetFields(t *testing.T) {
 			t.Parallel()
 			org, mt := newOrg(t)
 			var rec recorder
-			mt.RegisterResponder(http.MethodPatch, goalURL, rec.respond(200, `{"id":"`+testGoal+`"}`))
+			mt.RegisterResponder(http.MethodPatch, goalURL, rec.Reply(200, `{"id":"`+testGoal+`"}`))
 			if _, err := org.PatchGoal(context.Background(), testGoal, &tc.patch); err != nil {
 				t.Fatal(err)
 			}
-			s := rec.only(t)
+			s := rec.Only(t)
 			checkHeaders(t, s, true)
 			jsonEqual(t, s.Body, tc.want)
 		})
@@ -215,7 +215,7 @@ func TestCreateExternalMatchSendsSeedBody(t *testing.T) {
 	t.Parallel()
 	org, mt := newOrg(t)
 	var rec recorder
-	mt.RegisterResponder(http.MethodPost, matchURL, rec.respond(200, `{"ok":true}`))
+	mt.RegisterResponder(http.MethodPost, matchURL, rec.Reply(200, `{"ok":true}`))
 
 	helsinki := time.FixedZone("EEST", 3*3600)
 	err := org.CreateExternalMatch(context.Background(), testGoal, &giosg.ExternalMatch{
@@ -227,7 +227,7 @@ func TestCreateExternalMatchSendsSeedBody(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := rec.only(t)
+	s := rec.Only(t)
 	if s.Method != http.MethodPost || s.URL != matchURL {
 		t.Errorf("sent %s %s", s.Method, s.URL)
 	}

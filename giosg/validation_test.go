@@ -101,7 +101,7 @@ func TestValidationSendsNothing(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			org, mt := newOrg(t)
-			c, _ := giosg.NewClient(giosg.WithHTTPClient(mtClient(mt)), giosg.WithBaseURL(testBase))
+			c, _ := giosg.NewClient(giosg.WithHTTPClient(mtClient(mt)), giosg.WithBaseURL(testBase), giosg.WithAPIToken("t"))
 			err := tc.call(org, c.Org(""))
 			var ve *giosg.ValidationError
 			if !errors.As(err, &ve) {
@@ -125,7 +125,7 @@ func TestValidationAcceptsNonHexIDs(t *testing.T) {
 	t.Parallel()
 	org, mt := newOrg(t)
 	var rec recorder
-	mt.RegisterNoResponder(rec.respond(200, `{"id":"g1"}`))
+	mt.RegisterNoResponder(rec.Reply(200, `{"id":"g1"}`))
 	err := org.CreateExternalMatch(context.Background(), "not-a-uuid", &giosg.ExternalMatch{
 		VisitorIdentity: "v", GoalMatchedAt: time.Now(), Rooms: []string{"ac83d426-be80-4d75-8c62-49a77f98468h"},
 	})

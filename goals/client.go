@@ -35,24 +35,9 @@ func OAuthEndpoint(subdomain string) oauth2.Endpoint { return zopim.OAuthEndpoin
 // OAuth scopes of the Chat API: goals need read (List, Get) and write
 // (Create, Update, Delete).
 const (
-	ScopeRead  = zopim.ScopeRead
-	ScopeWrite = zopim.ScopeWrite
-	ScopeChat  = zopim.ScopeChat
-)
-
-// Host and auth options of the Zendesk Chat API.
-var (
-	// WithSubdomain uses https://{sub}.zendesk.com/api/v2/chat, the current
-	// API. sub is one DNS label ("acme"), else NewClient fails.
-	WithSubdomain func(sub string) Option = zopim.WithSubdomain
-	// WithToken sends "Authorization: Bearer <token>" (a Chat OAuth token).
-	WithToken func(token string) Option = zopim.WithToken
-	// WithTokenSource sends a Bearer token from an oauth2.TokenSource, e.g.
-	// one built on OAuthEndpoint.
-	WithTokenSource func(ts oauth2.TokenSource) Option = zopim.WithTokenSource
-	// WithBasicAuth sends HTTP basic email:password (legacy Chat accounts
-	// only).
-	WithBasicAuth func(email, password string) Option = zopim.WithBasicAuth
+	ScopeRead  = zopim.ScopeRead  // "read"
+	ScopeWrite = zopim.ScopeWrite // "write"
+	ScopeChat  = zopim.ScopeChat  // "chat"
 )
 
 // API is the set of Client methods, for code that mocks at that level.

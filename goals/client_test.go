@@ -12,7 +12,7 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/goalkit/goalkit/goals"
-	"github.com/goalkit/goalkit/internal/zopim/zopimtest"
+	"github.com/goalkit/goalkit/internal/testkit"
 )
 
 // hostClient builds a client without a base URL option, so the host
@@ -20,7 +20,7 @@ import (
 func hostClient(t *testing.T, opts ...goals.Option) (*goals.Client, *recorder) {
 	t.Helper()
 	mt := httpmock.NewMockTransport()
-	rec := zopimtest.NewRecorder(answer(200, "[]"))
+	rec := testkit.NewRecorder(answer(200, "[]"))
 	mt.RegisterNoResponder(rec.Respond)
 	base := []goals.Option{goals.WithHTTPClient(&http.Client{Transport: mt}), goals.WithRetryWait(time.Millisecond, 5*time.Millisecond)}
 	c, err := goals.NewClient(append(base, opts...)...)
@@ -74,7 +74,7 @@ func TestWithSubdomain_RejectsNonLabels(t *testing.T) {
 			t.Errorf("WithSubdomain(%q) accepted", sub)
 		}
 	}
-	if _, err := goals.NewClient(goals.WithSubdomain(strings.Repeat("a", 63))); err != nil {
+	if _, err := goals.NewClient(goals.WithSubdomain(strings.Repeat("a", 63)), goals.WithToken("t")); err != nil {
 		t.Errorf("63-character label refused: %v", err)
 	}
 }

@@ -1,7 +1,7 @@
 package goals_test
 
-// Documented examples (seeds/zopim-v2-goals.txt) and a real recorded object
-// (VENDOR-NOTES.md, from a live account via Airbyte's expected records).
+// Documented examples (the Chat API docs, goals) and a real recorded object
+// (from a live account via Airbyte's expected records).
 const (
 	seedList = `[  {    "attribution_model": "first_touch",    "attribution_period": 30,    "description": "A sample goal",    "enabled": 1,    "id": 1,    "name": "Goal 1",    "settings": {      "conditions": [        {          "operator": "equals",          "type": "url",          "value": "http://cart.com/"        },        {          "operator": "contains",          "type": "url",          "value": "cart"        }      ]    }  },  {    "attribution_model": "last_touch",    "attribution_period": 15,    "description": "A sample goal",    "id": 2,    "name": "Goal 2",    "settings": {      "conditions": [        {          "operator": "equals",          "type": "url",          "value": "http://zopim.com/"        },        {          "operator": "contains",          "type": "url",          "value": "zopim"        }      ]    }  }]`
 

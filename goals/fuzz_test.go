@@ -12,17 +12,17 @@ import (
 	"github.com/jarcoal/httpmock"
 
 	"github.com/goalkit/goalkit/goals"
-	"github.com/goalkit/goalkit/internal/zopim/zopimtest"
+	"github.com/goalkit/goalkit/internal/testkit"
 )
 
 // fuzzGoalSeeds are the goal documents of the seed docs and the real goal
-// recorded in VENDOR-NOTES.md, plus the wire variants the package accepts.
+// recorded from a live account, plus the wire variants the package accepts.
 var fuzzGoalSeeds = []string{
-	// zopim-v2-goals.txt, Show Goal.
+	// The Chat API docs, Show Goal.
 	`{"attribution_model": "first_touch", "attribution_period": 30, "description": "A sample goal", "enabled": 1, "id": 1, "name": "Goal 1", "settings": {"conditions": [{"operator": "equals", "type": "url", "value": "http://cart.com/"}, {"operator": "contains", "type": "url", "value": "cart"}]}}`,
-	// zopim-v2-goals.txt, List Goals (the second goal has no "enabled").
+	// The Chat API docs, List Goals (the second goal has no "enabled").
 	`[{"attribution_model": "first_touch", "attribution_period": 30, "description": "A sample goal", "enabled": 1, "id": 1, "name": "Goal 1", "settings": {"conditions": [{"operator": "equals", "type": "url", "value": "http://cart.com/"}, {"operator": "contains", "type": "url", "value": "cart"}]}}, {"attribution_model": "last_touch", "attribution_period": 15, "description": "A sample goal", "id": 2, "name": "Goal 2", "settings": {"conditions": [{"operator": "equals", "type": "url", "value": "http://zopim.com/"}, {"operator": "contains", "type": "url", "value": "zopim"}]}}]`,
-	// VENDOR-NOTES.md, recorded from a live account (boolean enabled).
+	// Recorded from a live account (boolean enabled).
 	`{"enabled": false, "attribution_model": "first_touch", "description": "A new goal - 1", "name": "Goal one", "id": 529641, "attribution_period": 5, "settings": {"conditions": [{"operator": "equals", "type": "url", "value": "http://mysite.com/"}]}}`,
 	`{"enabled": "1", "id": 9007199254740993, "settings": null}`,
 	`{"enabled": "true", "settings": {"conditions": null}}`,
@@ -99,7 +99,7 @@ func FuzzGoalParamsJSON(f *testing.F) {
 	f.Add([]byte(`{"enabled": true}`))
 	f.Add([]byte(`{"attribution_period": 31, "settings": {}}`))
 	f.Add([]byte(`{"name": null, "settings": null}`))
-	f.Fuzz(zopimtest.CheckParamsRoundTrip[goals.GoalParams])
+	f.Fuzz(testkit.CheckParamsRoundTrip[goals.GoalParams])
 }
 
 // FuzzEnums checks the three string enums: only the documented wire values

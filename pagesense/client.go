@@ -2,6 +2,7 @@ package pagesense
 
 import (
 	"unicode/utf8"
+	"fmt"
 
 	"golang.org/x/oauth2"
 
@@ -22,14 +23,20 @@ type Client struct {
 	tc *transport.Client
 }
 
-// NewClient builds a client. Without WithDataCenter or WithBaseURL it uses
-// DefaultBaseURL; give it credentials with WithToken, WithTokenSource or
-// WithTokenSource(RefreshTokenSource(...)). A bad option fails here.
+// NewClient builds a client. Give it credentials with WithToken,
+// WithTokenSource or WithTokenSource(RefreshTokenSource(ctx, cfg)).
+//
+// The data center has one source of truth: WithDataCenter, or else the
+// OAuthConfig.DataCenter of a RefreshTokenSource, picks the host; with
+// neither it is DefaultBaseURL (US), and WithBaseURL overrides all of them.
+// WithDataCenter naming another data center than the token source's fails,
+// since Zoho's tokens work only in the data center that issued them. A bad
+// option fails here.
 func NewClient(opts ...Option) (*Client, error) {
 	tc, err := transport.New(transport.Dialect{
-		DefaultBaseURL: DefaultBaseURL,
-		DecodeError:    decodeError,
-	}, opts...)
+		DecodeError: decodeError,
+		NoAuth:      "pagesense.WithToken(accessToken) or pagesense.WithTokenSource(pagesense.RefreshTokenSource(ctx, cfg))",
+	}, append(opts, defaultHost)...)
 	if err != nil {
 		return nil, err
 	}
@@ -40,28 +47,68 @@ func NewClient(opts ...Option) (*Client, error) {
 // "Authorization: Zoho-oauthtoken <token>". Zoho access tokens live an
 // hour; for longer-running code use WithTokenSource(RefreshTokenSource(...)).
 func WithToken(accessToken string) Option {
-	return transport.WithSchemeToken(AuthScheme, accessToken)
+	return Option(transport.WithSchemeToken(AuthScheme, accessToken))
 }
 
 // WithTokenSource authorizes every call with a token from ts, sent as
 // "Authorization: Zoho-oauthtoken <token>" even when the token's type says
 // Bearer (Zoho's token endpoint does). ts is asked once per call, so it
 // should cache: RefreshTokenSource does.
+//
+// A RefreshTokenSource also names the data center the client talks to (see
+// NewClient).
 func WithTokenSource(ts oauth2.TokenSource) Option {
-	return transport.WithTokenSource(transport.SafeTokenSource(ts), AuthScheme)
+	auth := transport.WithTokenSource(transport.SafeTokenSource(ts), AuthScheme)
+	return func(s *transport.Settings) error {
+		if err := auth(s); err != nil {
+			return err
+		}
+		if r, ok := ts.(*redactedSource); ok && r.dc != "" {
+			return chooseDataCenter(s, r.dc, "the RefreshTokenSource's OAuthConfig.DataCenter")
+		}
+		return nil
+	}
 }
 
 // WithDataCenter points the client at the PageSense host of dc (see
 // DataCenter.BaseURL). It sets the base URL, so of WithDataCenter and
-// WithBaseURL the later one wins. An unknown data center fails NewClient.
+// WithBaseURL the later one wins. An unknown data center, or one other than
+// a RefreshTokenSource's, fails NewClient. Without it the data center is
+// the token source's, else US.
 func WithDataCenter(dc DataCenter) Option {
 	return func(s *transport.Settings) error {
 		if err := validDataCenter(dc); err != nil {
 			return err
 		}
+		if err := chooseDataCenter(s, dc, "WithDataCenter"); err != nil {
+			return err
+		}
 		s.BaseURL = dc.BaseURL()
 		return nil
 	}
+}
+
+// chooseDataCenter records dc as the client's, refusing a second, different
+// one: a token from one data center's accounts server is refused by the
+// others, so the mismatch would only surface as 401s later.
+func chooseDataCenter(s *transport.Settings, dc DataCenter, by string) error {
+	if s.Region != "" && s.Region != string(dc) {
+		return fmt.Errorf("pagesense: data center mismatch: %s is %q but another option chose %q; use one data center (WithDataCenter may be left out: the token source's is used)", by, dc, s.Region)
+	}
+	s.Region = string(dc)
+	return nil
+}
+
+// defaultHost runs after the user's options: with no base URL chosen, the
+// host is the chosen data center's, else DefaultBaseURL.
+func defaultHost(s *transport.Settings) error {
+	if s.BaseURL == "" {
+		s.BaseURL = DefaultBaseURL
+		if s.Region != "" {
+			s.BaseURL = DataCenter(s.Region).BaseURL()
+		}
+	}
+	return nil
 }
 
 // Project returns the API of one project, addressed by the portal's name

@@ -1,6 +1,9 @@
 package pagesense
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // DataCenter is a Zoho data center: the region an account lives in. It
 // decides both the accounts server that issues access tokens and the
@@ -64,6 +67,17 @@ func (dc DataCenter) BaseURL() string {
 		return ""
 	}
 	return "https://pagesense." + d + "/pagesense/rest/v1"
+}
+
+// ParseDataCenter reads a data center's name in any case and without
+// surrounding space: "EU", "eu" and " Eu " are all EU. Anything else,
+// including "", is an error naming the accepted values.
+func ParseDataCenter(s string) (DataCenter, error) {
+	dc := DataCenter(strings.ToLower(strings.TrimSpace(s)))
+	if err := validDataCenter(dc); err != nil {
+		return "", err
+	}
+	return dc, nil
 }
 
 // validDataCenter returns an error naming an unknown data center.

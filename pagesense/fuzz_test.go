@@ -18,7 +18,7 @@ import (
 // document that decodes to the same value and encodes to the same bytes.
 func FuzzGoalJSON(f *testing.F) {
 	for _, s := range []string{
-		// The official time-spent example (VENDOR-NOTES.md), as a goal.
+		// The official time-spent example of the PageSense docs, as a goal.
 		`{"display_name":"Engaged Reader","goal_type":8,"goal_url":"https://example.com/blog","include_urls":[],"exclude_urls":[],"url":[{"match_type":1}],"time_threshold":30,"project_linkname":"website-performance-project"}`,
 		`{"goal_id": 1234567890123456789012, "linkname": "engaged-reader", "goal_type": "TIME_SPENT_GOAL", "time_threshold": "30", "status": 1, "selectors": [{"css": "#buy"}]}`,
 		`{"goal_id": "77", "goal_type": "8", "url": [{"match_type": "REGEX_MATCH", "value": "^https://"}], "status": null}`,

@@ -98,13 +98,13 @@ type OAuthConfig struct {
 func RefreshTokenSource(ctx context.Context, cfg OAuthConfig) oauth2.TokenSource {
 	r, err := newRefresher(ctx, cfg)
 	if err != nil {
-		return &redactedSource{failedSource{err}}
+		return &redactedSource{ts: failedSource{err}}
 	}
 	wait := cfg.CoolDown
 	if wait == 0 {
 		wait = DefaultRefreshCoolDown
 	}
-	return &redactedSource{oauth2.ReuseTokenSourceWithExpiry(nil, &coolDown{src: r, wait: wait, gap: MinRefreshInterval, now: time.Now}, TokenExpiryDelta)}
+	return &redactedSource{ts: oauth2.ReuseTokenSourceWithExpiry(nil, &coolDown{src: r, wait: wait, gap: MinRefreshInterval, now: time.Now}, TokenExpiryDelta), dc: r.dc}
 }
 
 // failedSource reports a config error on every call.
@@ -121,6 +121,7 @@ type refresher struct {
 	// secrets are the client secret and refresh token, removed from
 	// whatever the endpoint sends back before it reaches an error.
 	secrets []string
+	dc      DataCenter // the data center of tokenURL; "" for a TokenURL override
 }
 
 func newRefresher(ctx context.Context, cfg OAuthConfig) (*refresher, error) {
@@ -133,8 +134,9 @@ func newRefresher(ctx context.Context, cfg OAuthConfig) (*refresher, error) {
 		return nil, errors.New("pagesense: OAuthConfig.RefreshToken is empty")
 	}
 	tokenURL := cfg.TokenURL
+	var dc DataCenter
 	if tokenURL == "" {
-		dc := cfg.DataCenter
+		dc = cfg.DataCenter
 		if dc == "" {
 			dc = US
 		}
@@ -156,7 +158,7 @@ func newRefresher(ctx context.Context, cfg OAuthConfig) (*refresher, error) {
 		"refresh_token": {cfg.RefreshToken},
 	}.Encode())
 	secrets := []string{cfg.ClientSecret, cfg.RefreshToken}
-	return &refresher{ctx: ctx, hc: hc, tokenURL: tokenURL, form: form, secrets: secrets}, nil
+	return &refresher{ctx: ctx, hc: hc, tokenURL: tokenURL, form: form, secrets: secrets, dc: dc}, nil
 }
 
 // tokenResponse is Zoho's answer; a refused refresh comes back as HTTP 200

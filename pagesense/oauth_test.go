@@ -31,9 +31,9 @@ func TestRefreshTokenSource_OneTokenForManyCalls(t *testing.T) {
 	t.Parallel()
 	mt := httpmock.NewMockTransport()
 	tokens := answer(200, `{"access_token": "1000.access-1", "api_domain": "https://www.zohoapis.eu", "token_type": "Bearer", "expires_in": 3600}`)
-	mt.RegisterResponder("POST", euTokenURL, tokens.responder())
+	mt.RegisterResponder("POST", euTokenURL, tokens.Respond)
 	api := answer(200, `{"status_code": "10000", "projectgoals": []}`)
-	mt.RegisterResponder("GET", "https://pagesense.zoho.eu/pagesense/rest/v1/portal/p/projectgoals/site", api.responder())
+	mt.RegisterResponder("GET", "https://pagesense.zoho.eu/pagesense/rest/v1/portal/p/projectgoals/site", api.Respond)
 
 	c, err := pagesense.NewClient(
 		pagesense.WithHTTPClient(&http.Client{Transport: mt}),
@@ -49,7 +49,7 @@ func TestRefreshTokenSource_OneTokenForManyCalls(t *testing.T) {
 		}
 	}
 
-	req := tokens.only(t)
+	req := tokens.Only(t)
 	if req.Method != "POST" || req.URL != euTokenURL {
 		t.Errorf("token request %s %s", req.Method, req.URL)
 	}
@@ -67,10 +67,10 @@ func TestRefreshTokenSource_OneTokenForManyCalls(t *testing.T) {
 	if form.Encode() != want.Encode() {
 		t.Errorf("token form = %v, want %v", form, want)
 	}
-	if api.count() != 3 {
-		t.Fatalf("API calls = %d, want 3", api.count())
+	if api.Count() != 3 {
+		t.Fatalf("API calls = %d, want 3", api.Count())
 	}
-	for _, r := range api.reqs {
+	for _, r := range api.All() {
 		if a := r.Header.Get("Authorization"); a != "Zoho-oauthtoken 1000.access-1" {
 			t.Errorf("Authorization = %q, want the Zoho-oauthtoken scheme despite token_type Bearer", a)
 		}
@@ -81,7 +81,7 @@ func TestRefreshTokenSource_Token(t *testing.T) {
 	t.Parallel()
 	mt := httpmock.NewMockTransport()
 	mt.RegisterResponder("POST", "https://accounts.zoho.com/oauth/v2/token",
-		answer(200, `{"access_token": "a1", "token_type": "Bearer", "expires_in": "3600", "api_domain": "https://www.zohoapis.com"}`).responder())
+		answer(200, `{"access_token": "a1", "token_type": "Bearer", "expires_in": "3600", "api_domain": "https://www.zohoapis.com"}`).Respond)
 	cfg := euConfig
 	cfg.DataCenter = "" // US
 	before := time.Now()
@@ -109,7 +109,7 @@ func TestRefreshTokenSource_ShortLifetimeIsRateLimited(t *testing.T) {
 	for _, expiresIn := range []string{"30", "1", `"59"`} {
 		mt := httpmock.NewMockTransport()
 		tokens := answer(200, `{"access_token": "short", "expires_in": `+expiresIn+`}`)
-		mt.RegisterResponder("POST", euTokenURL, tokens.responder())
+		mt.RegisterResponder("POST", euTokenURL, tokens.Respond)
 		ts := pagesense.RefreshTokenSource(tokenCtx(mt), euConfig)
 		for range 20 {
 			tok, err := ts.Token()
@@ -120,8 +120,8 @@ func TestRefreshTokenSource_ShortLifetimeIsRateLimited(t *testing.T) {
 				t.Fatalf("expires_in %s: token %q", expiresIn, tok.AccessToken)
 			}
 		}
-		if tokens.count() != 1 {
-			t.Errorf("expires_in %s: token requests = %d, want 1 (MinRefreshInterval)", expiresIn, tokens.count())
+		if tokens.Count() != 1 {
+			t.Errorf("expires_in %s: token requests = %d, want 1 (MinRefreshInterval)", expiresIn, tokens.Count())
 		}
 	}
 }
@@ -134,7 +134,7 @@ func TestRefreshTokenSource_OverflowingLifetimeIsClamped(t *testing.T) {
 	for _, expiresIn := range []string{"18446744074", "9223372037", "18446744073709551616", "1e400", `"99999999999999"`} {
 		mt := httpmock.NewMockTransport()
 		tokens := answer(200, `{"access_token": "long", "expires_in": `+expiresIn+`}`)
-		mt.RegisterResponder("POST", euTokenURL, tokens.responder())
+		mt.RegisterResponder("POST", euTokenURL, tokens.Respond)
 		ts := pagesense.RefreshTokenSource(tokenCtx(mt), euConfig)
 		tok, err := ts.Token()
 		if err != nil {
@@ -148,8 +148,8 @@ func TestRefreshTokenSource_OverflowingLifetimeIsClamped(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if tokens.count() != 1 {
-			t.Errorf("expires_in %s: token requests = %d, want 1", expiresIn, tokens.count())
+		if tokens.Count() != 1 {
+			t.Errorf("expires_in %s: token requests = %d, want 1", expiresIn, tokens.Count())
 		}
 	}
 }
@@ -171,7 +171,7 @@ func TestRefreshTokenSource_FailureCoolsDown(t *testing.T) {
 			t.Parallel()
 			mt := httpmock.NewMockTransport()
 			tokens := answer(tc.status, tc.body)
-			mt.RegisterResponder("POST", euTokenURL, tokens.responder())
+			mt.RegisterResponder("POST", euTokenURL, tokens.Respond)
 			c, err := pagesense.NewClient(
 				pagesense.WithHTTPClient(&http.Client{Transport: mt}),
 				pagesense.WithBaseURL(base),
@@ -185,8 +185,8 @@ func TestRefreshTokenSource_FailureCoolsDown(t *testing.T) {
 				_, err := c.Project("p", "site").ListGoals(context.Background())
 				errs = append(errs, err)
 			}
-			if tokens.count() != 1 {
-				t.Errorf("token requests = %d, want 1 (cool-down)", tokens.count())
+			if tokens.Count() != 1 {
+				t.Errorf("token requests = %d, want 1 (cool-down)", tokens.Count())
 			}
 			if n := mt.GetCallCountInfo()["GET "+base+"/portal/p/projectgoals/site"]; n != 0 {
 				t.Errorf("%d API calls without a token", n)
@@ -215,14 +215,14 @@ func TestRefreshTokenSource_TokenURLOverride(t *testing.T) {
 	t.Parallel()
 	mt := httpmock.NewMockTransport()
 	tokens := answer(200, `{"access_token": "a", "expires_in": 3600}`)
-	mt.RegisterResponder("POST", "http://127.0.0.1:9/token", tokens.responder())
+	mt.RegisterResponder("POST", "http://127.0.0.1:9/token", tokens.Respond)
 	cfg := euConfig
 	cfg.TokenURL = "http://127.0.0.1:9/token"
 	if _, err := pagesense.RefreshTokenSource(tokenCtx(mt), cfg).Token(); err != nil {
 		t.Fatal(err)
 	}
-	if tokens.count() != 1 {
-		t.Errorf("token requests = %d", tokens.count())
+	if tokens.Count() != 1 {
+		t.Errorf("token requests = %d", tokens.Count())
 	}
 }
 

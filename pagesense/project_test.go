@@ -12,7 +12,7 @@ import (
 	"github.com/goalkit/goalkit/pagesense"
 )
 
-// officialTimeSpent is the official create example (VENDOR-NOTES.md).
+// officialTimeSpent is the create example of the PageSense docs.
 const officialTimeSpent = `{"projectgoal":{"display_name":"Engaged Reader","goal_type":8,"goal_url":"https://example.com/blog","include_urls":[],"exclude_urls":[],"url":[{"match_type":1}],"time_threshold":30,"project_linkname":"website-performance-project"}}`
 
 const createdGoal = `{"goal_id": 4000000123, "linkname": "engaged-reader", "display_name": "Engaged Reader",
@@ -34,7 +34,7 @@ func TestCreateGoal_OfficialExample(t *testing.T) {
 	mt, c := newClient(t)
 	x := answer(201, `{"status_code": "10000", "status_string": "Operation completed successfully",
 		"projectgoal": `+createdGoal+`, "timeTakenToProcessTheResult": "12"}`)
-	mt.RegisterResponder("POST", base+"/portal/my-portal/projectgoals/website-performance-project", x.responder())
+	mt.RegisterResponder("POST", base+"/portal/my-portal/projectgoals/website-performance-project", x.Respond)
 
 	g, err := c.Project("my-portal", "website-performance-project").CreateGoal(context.Background(), &pagesense.GoalInput{
 		DisplayName: "Engaged Reader", GoalType: pagesense.TimeSpentGoal, GoalURL: "https://example.com/blog",
@@ -43,7 +43,7 @@ func TestCreateGoal_OfficialExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	req := x.only(t)
+	req := x.Only(t)
 	checkRequest(t, req, "POST", base+"/portal/my-portal/projectgoals/website-performance-project", true)
 	if string(req.Body) != officialTimeSpent {
 		t.Errorf("body\n got %s\nwant %s", req.Body, officialTimeSpent)
@@ -57,13 +57,13 @@ func TestCreateGoal_MinimalBodySendsEmptyLists(t *testing.T) {
 	t.Parallel()
 	mt, c := newClient(t)
 	x := answer(200, `{"status_code": 10000, "projectgoal": {"goal_id": "7", "linkname": "cta", "display_name": "CTA", "goal_type": 2}}`)
-	mt.RegisterResponder("POST", base+"/portal/p/projectgoals/site", x.responder())
+	mt.RegisterResponder("POST", base+"/portal/p/projectgoals/site", x.Respond)
 
 	if _, err := c.Project("p", "site").CreateGoal(context.Background(), &pagesense.GoalInput{DisplayName: "CTA", GoalType: pagesense.LinkClickGoal}); err != nil {
 		t.Fatal(err)
 	}
 	var got map[string]any
-	if err := json.Unmarshal(x.only(t).Body, &got); err != nil {
+	if err := json.Unmarshal(x.Only(t).Body, &got); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]any{"projectgoal": map[string]any{
@@ -93,7 +93,7 @@ func TestCreateGoal_PayloadShapes(t *testing.T) {
 			t.Parallel()
 			mt, c := newClient(t)
 			mt.RegisterResponder("POST", base+"/portal/p/projectgoals/site",
-				answer(200, `{"status_code": "10000", `+payload+`, "timeTakenToProcessTheRequest": 3}`).responder())
+				answer(200, `{"status_code": "10000", `+payload+`, "timeTakenToProcessTheRequest": 3}`).Respond)
 			got, err := c.Project("p", "site").CreateGoal(context.Background(), &pagesense.GoalInput{DisplayName: "Buy", GoalType: pagesense.RevenueGoal})
 			if err != nil {
 				t.Fatal(err)
@@ -116,7 +116,7 @@ func TestCreateGoal_MalformedPayload(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			mt, c := newClient(t)
-			mt.RegisterResponder("POST", base+"/portal/p/projectgoals/site", answer(200, body).responder())
+			mt.RegisterResponder("POST", base+"/portal/p/projectgoals/site", answer(200, body).Respond)
 			_, err := c.Project("p", "site").CreateGoal(context.Background(), &pagesense.GoalInput{DisplayName: "x", GoalType: pagesense.LinkClickGoal})
 			if !errors.Is(err, pagesense.ErrMalformedResponse) {
 				t.Errorf("err = %v, want ErrMalformedResponse", err)
@@ -164,12 +164,12 @@ func TestListGoals(t *testing.T) {
 			t.Parallel()
 			mt, c := newClient(t)
 			x := answer(200, listJSON(tc.code, tc.timing))
-			mt.RegisterResponder("GET", base+"/portal/my%20portal/projectgoals/site", x.responder())
+			mt.RegisterResponder("GET", base+"/portal/my%20portal/projectgoals/site", x.Respond)
 			got, err := c.Project("my portal", "site").ListGoals(context.Background())
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkRequest(t, x.only(t), "GET", base+"/portal/my%20portal/projectgoals/site", false)
+			checkRequest(t, x.Only(t), "GET", base+"/portal/my%20portal/projectgoals/site", false)
 			if !reflect.DeepEqual(got, wantList) {
 				t.Errorf("goals\n got %+v\nwant %+v", got, wantList)
 			}
@@ -186,7 +186,7 @@ func TestListGoals_Empty(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			mt, c := newClient(t)
-			mt.RegisterResponder("GET", base+"/portal/p/projectgoals/site", answer(200, body).responder())
+			mt.RegisterResponder("GET", base+"/portal/p/projectgoals/site", answer(200, body).Respond)
 			got, err := c.Project("p", "site").ListGoals(context.Background())
 			if err != nil || got == nil || len(got) != 0 {
 				t.Errorf("got %#v, %v; want an empty, non-nil list", got, err)
@@ -199,7 +199,7 @@ func TestGetGoal(t *testing.T) {
 	t.Parallel()
 	mt, c := newClient(t)
 	x := answer(200, listJSON(`"10000"`, "timeTakenToProcessTheResult"))
-	mt.RegisterResponder("GET", base+"/portal/p/projectgoals/site", x.responder())
+	mt.RegisterResponder("GET", base+"/portal/p/projectgoals/site", x.Respond)
 	p := c.Project("p", "site")
 
 	g, err := p.GetGoal(context.Background(), "engaged")
@@ -209,7 +209,7 @@ func TestGetGoal(t *testing.T) {
 	if !reflect.DeepEqual(*g, wantList[1]) {
 		t.Errorf("got %+v, want %+v", *g, wantList[1])
 	}
-	checkRequest(t, x.only(t), "GET", base+"/portal/p/projectgoals/site", false)
+	checkRequest(t, x.Only(t), "GET", base+"/portal/p/projectgoals/site", false)
 
 	_, err = p.GetGoal(context.Background(), "missing-goal")
 	if !errors.Is(err, pagesense.ErrNotFound) {
@@ -238,11 +238,11 @@ func TestDeleteGoal(t *testing.T) {
 			t.Parallel()
 			mt, c := newClient(t)
 			x := answer(tc.status, tc.body)
-			mt.RegisterResponder("DELETE", base+"/portal/p/projectgoals/a%2Fb", x.responder())
+			mt.RegisterResponder("DELETE", base+"/portal/p/projectgoals/a%2Fb", x.Respond)
 			if err := c.Project("p", "site").DeleteGoal(context.Background(), "a/b"); err != nil {
 				t.Fatal(err)
 			}
-			checkRequest(t, x.only(t), "DELETE", base+"/portal/p/projectgoals/a%2Fb", false)
+			checkRequest(t, x.Only(t), "DELETE", base+"/portal/p/projectgoals/a%2Fb", false)
 		})
 	}
 }
@@ -257,12 +257,12 @@ func TestCreateCustomEvent(t *testing.T) {
 			t.Parallel()
 			mt, c := newClient(t)
 			x := answer(201, `{"status_code": "10000", `+payload+`}`)
-			mt.RegisterResponder("POST", base+"/portal/p/customevents", x.responder())
+			mt.RegisterResponder("POST", base+"/portal/p/customevents", x.Respond)
 			e, err := c.Project("p", "site").CreateCustomEvent(context.Background(), "signup")
 			if err != nil {
 				t.Fatal(err)
 			}
-			req := x.only(t)
+			req := x.Only(t)
 			checkRequest(t, req, "POST", base+"/portal/p/customevents", true)
 			if want := `{"customevent":{"event_name":"signup","project_linkname":"site"}}`; string(req.Body) != want {
 				t.Errorf("body %s, want %s", req.Body, want)
@@ -281,12 +281,12 @@ func TestListCustomEvents(t *testing.T) {
 	x := answer(200, `{"status_code": 10000, "count": 2, "timeTakenToProcessTheResult": 2, "customevents": [
 		{"event_id": 1, "linkname": "signup", "event_name": "signup"},
 		{"event_id": "2", "linkname": "add-to-cart", "event_name": "Add to cart", "project_linkname": "my site", "extra": 1}]}`)
-	mt.RegisterResponder("GET", base+"/portal/p/customevents", x.responder())
+	mt.RegisterResponder("GET", base+"/portal/p/customevents", x.Respond)
 	got, err := c.Project("p", "my site").ListCustomEvents(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkRequest(t, x.only(t), "GET", base+"/portal/p/customevents?project_linkname=my+site", false)
+	checkRequest(t, x.Only(t), "GET", base+"/portal/p/customevents?project_linkname=my+site", false)
 	want := []pagesense.CustomEvent{
 		{EventID: "1", Linkname: "signup", Name: "signup"},
 		{EventID: "2", Linkname: "add-to-cart", Name: "Add to cart", ProjectLinkname: "my site"},
@@ -333,7 +333,7 @@ func TestEnvelopeFailureAt200(t *testing.T) {
 			t.Run(name+"/"+b.code, func(t *testing.T) {
 				t.Parallel()
 				mt, c := newClient(t)
-				mt.RegisterResponder(tc.method, tc.url, answer(200, b.body).responder())
+				mt.RegisterResponder(tc.method, tc.url, answer(200, b.body).Respond)
 				err := tc.call(c.Project("p", "site"))
 				var apiErr *pagesense.APIError
 				if !errors.As(err, &apiErr) {
@@ -369,7 +369,7 @@ func TestHTTPErrors(t *testing.T) {
 			t.Parallel()
 			mt, c := newClient(t, pagesense.WithRetryMax(2))
 			x := answer(tc.status, tc.body)
-			mt.RegisterResponder("GET", base+"/portal/p/projectgoals/site", x.responder())
+			mt.RegisterResponder("GET", base+"/portal/p/projectgoals/site", x.Respond)
 			_, err := c.Project("p", "site").ListGoals(context.Background())
 			var apiErr *pagesense.APIError
 			if !errors.As(err, &apiErr) {
@@ -381,7 +381,7 @@ func TestHTTPErrors(t *testing.T) {
 			if tc.sentinel != nil && !errors.Is(err, tc.sentinel) {
 				t.Errorf("errors.Is(%v, %v) = false", err, tc.sentinel)
 			}
-			if got := x.count(); got != tc.attempts {
+			if got := x.Count(); got != tc.attempts {
 				t.Errorf("attempts = %d, want %d", got, tc.attempts)
 			}
 			if strings.Contains(err.Error(), "tok-123") {
@@ -395,14 +395,14 @@ func TestRateLimitedThenSuccess(t *testing.T) {
 	t.Parallel()
 	mt, c := newClient(t)
 	x := answer(429, `{"status_code": 7400, "message": "Too many requests"}`).
-		then(200, `{"status_code": "10000", "projectgoal": {"goal_id": 1, "linkname": "x"}}`)
-	mt.RegisterResponder("POST", base+"/portal/p/projectgoals/site", x.responder())
+		Then(200, `{"status_code": "10000", "projectgoal": {"goal_id": 1, "linkname": "x"}}`)
+	mt.RegisterResponder("POST", base+"/portal/p/projectgoals/site", x.Respond)
 	g, err := c.Project("p", "site").CreateGoal(context.Background(), &pagesense.GoalInput{DisplayName: "x", GoalType: pagesense.LinkClickGoal})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g.GoalID != "1" || x.count() != 2 {
-		t.Errorf("goal %+v after %d attempts, want goal 1 after 2", g, x.count())
+	if g.GoalID != "1" || x.Count() != 2 {
+		t.Errorf("goal %+v after %d attempts, want goal 1 after 2", g, x.Count())
 	}
 }
 
@@ -411,14 +411,14 @@ func TestCreateGoal_NotRetriedOnServerError(t *testing.T) {
 	t.Parallel()
 	mt, c := newClient(t)
 	x := answer(503, `{"status_code": 9999, "message": "busy"}`)
-	mt.RegisterResponder("POST", base+"/portal/p/projectgoals/site", x.responder())
+	mt.RegisterResponder("POST", base+"/portal/p/projectgoals/site", x.Respond)
 	_, err := c.Project("p", "site").CreateGoal(context.Background(), &pagesense.GoalInput{DisplayName: "x", GoalType: pagesense.LinkClickGoal})
 	var apiErr *pagesense.APIError
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != 503 || apiErr.Code != "9999" {
 		t.Fatalf("err = %v, want a 503 APIError with code 9999", err)
 	}
-	if x.count() != 1 {
-		t.Errorf("attempts = %d, want 1", x.count())
+	if x.Count() != 1 {
+		t.Errorf("attempts = %d, want 1", x.Count())
 	}
 }
 

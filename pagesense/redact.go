@@ -51,6 +51,10 @@ func redactedTokenURL(raw string) string {
 // since the cached access token sits inside it.
 type redactedSource struct {
 	ts oauth2.TokenSource
+	// dc is the data center whose accounts server issues the tokens, so
+	// that WithTokenSource can point the client at the same one ("" when
+	// OAuthConfig.TokenURL replaced it).
+	dc DataCenter
 }
 
 // Token returns the source's token.

@@ -15,7 +15,7 @@ func TestUpdateGoal_SendsOnlySetFieldsToGoalPath(t *testing.T) {
 	x := answer(200, `{"status_code": "10000", "status_string": "All resource were processed successfully.",
 		"projectgoals": [{"goal_id": 2000000041003, "goal_status": 2, "linkname": "engaged-reader",
 		"project_linkname": "site", "success": true}], "timeTakenToProcessTheRequest": "20 ms"}`)
-	mt.RegisterResponder("PUT", base+"/portal/p/projectgoals/engaged-reader", x.responder())
+	mt.RegisterResponder("PUT", base+"/portal/p/projectgoals/engaged-reader", x.Respond)
 
 	name, secs := "Deep reader", 45
 	g, err := c.Project("p", "site").UpdateGoal(context.Background(), "engaged-reader",
@@ -23,7 +23,7 @@ func TestUpdateGoal_SendsOnlySetFieldsToGoalPath(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	req := x.only(t)
+	req := x.Only(t)
 	checkRequest(t, req, "PUT", base+"/portal/p/projectgoals/engaged-reader", true)
 	const wantBody = `{"projectgoal":{"display_name":"Deep reader","exclude_urls":[],"time_threshold":45,"project_linkname":"site"}}`
 	if string(req.Body) != wantBody {
@@ -53,14 +53,14 @@ func TestUpdateGoal_RefusedBeforeSending(t *testing.T) {
 			t.Parallel()
 			mt, c := newClient(t)
 			x := answer(200, `{"status_code": "10000"}`)
-			mt.RegisterNoResponder(x.responder())
+			mt.RegisterNoResponder(x.Respond)
 			_, err := c.Project("p", "site").UpdateGoal(context.Background(), "g", tc.patch)
 			var ve *pagesense.ValidationError
 			if !errors.As(err, &ve) || ve.Field != tc.field {
 				t.Fatalf("err = %v, want a ValidationError on %s", err, tc.field)
 			}
-			if x.count() != 0 {
-				t.Errorf("%d requests sent", x.count())
+			if x.Count() != 0 {
+				t.Errorf("%d requests sent", x.Count())
 			}
 		})
 	}
@@ -105,7 +105,7 @@ func TestWrites_PerItemFailureIsAPIError(t *testing.T) {
 			t.Parallel()
 			mt, c := newClient(t)
 			x := answer(200, tc.body)
-			mt.RegisterResponder(tc.method, base+tc.path, x.responder())
+			mt.RegisterResponder(tc.method, base+tc.path, x.Respond)
 			err := tc.run(c.Project("p", "site"))
 			var ae *pagesense.APIError
 			if !errors.As(err, &ae) {
@@ -115,8 +115,8 @@ func TestWrites_PerItemFailureIsAPIError(t *testing.T) {
 				t.Errorf("APIError = %d %s code %q message %q, want 200 %s code %q message %q",
 					ae.StatusCode, ae.Method, ae.Code, ae.Message, tc.method, tc.wantCode, tc.wantMsg)
 			}
-			if x.count() != 1 {
-				t.Errorf("%d requests, want 1 (no retry of a refused write)", x.count())
+			if x.Count() != 1 {
+				t.Errorf("%d requests, want 1 (no retry of a refused write)", x.Count())
 			}
 		})
 	}
@@ -139,9 +139,9 @@ func TestLists_ObjectShapedPayload(t *testing.T) {
 			t.Parallel()
 			mt, c := newClient(t)
 			mt.RegisterResponder("GET", base+"/portal/p/projectgoals/site",
-				answer(200, `{"status_code": "10000", "projectgoals": `+tc.payload+`, "status_string": "Operation completed successfully"}`).responder())
+				answer(200, `{"status_code": "10000", "projectgoals": `+tc.payload+`, "status_string": "Operation completed successfully"}`).Respond)
 			mt.RegisterResponder("GET", base+"/portal/p/customevents?project_linkname=site",
-				answer(200, `{"status_code": "10000", "customevents": `+tc.payload+`}`).responder())
+				answer(200, `{"status_code": "10000", "customevents": `+tc.payload+`}`).Respond)
 			p := c.Project("p", "site")
 			goals, err := p.ListGoals(context.Background())
 			if err != nil {
@@ -177,7 +177,7 @@ func TestCreateCustomEvent_FillsNameFromRequest(t *testing.T) {
 	t.Parallel()
 	mt, c := newClient(t)
 	x := answer(200, `{"customevents": [{"event_id": 2000000027087, "success": true, "linkname": "premiumsignupcta"}]}`)
-	mt.RegisterResponder("POST", base+"/portal/p/customevents", x.responder())
+	mt.RegisterResponder("POST", base+"/portal/p/customevents", x.Respond)
 	e, err := c.Project("p", "saas-growth-project").CreateCustomEvent(context.Background(), "PremiumSignupCTA")
 	if err != nil {
 		t.Fatal(err)
@@ -194,7 +194,7 @@ func TestCreateGoal_FillsFromInputNeverOverwrites(t *testing.T) {
 	t.Parallel()
 	mt, c := newClient(t)
 	mt.RegisterResponder("POST", base+"/portal/p/projectgoals/site", answer(200,
-		`{"status_code": "10000", "projectgoals": [{"goal_id": 7, "goal_status": 2, "linkname": "cta", "display_name": "CTA (server)", "success": true}]}`).responder())
+		`{"status_code": "10000", "projectgoals": [{"goal_id": 7, "goal_status": 2, "linkname": "cta", "display_name": "CTA (server)", "success": true}]}`).Respond)
 	g, err := c.Project("p", "site").CreateGoal(context.Background(), &pagesense.GoalInput{
 		DisplayName: "CTA", GoalType: pagesense.PageVisitGoal, GoalURL: "https://example.com/",
 		URL: []pagesense.URLRule{{MatchType: pagesense.ExactMatch}},

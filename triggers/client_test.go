@@ -10,15 +10,15 @@ import (
 	"github.com/jarcoal/httpmock"
 	"golang.org/x/oauth2"
 
-	"github.com/goalkit/goalkit/internal/zopim/zopimtest"
+	"github.com/goalkit/goalkit/internal/testkit"
 	"github.com/goalkit/goalkit/triggers"
 )
 
 // hostClient builds a client whose host and auth come from opts only.
-func hostClient(t *testing.T, opts ...triggers.Option) (*triggers.Client, *zopimtest.Recorder) {
+func hostClient(t *testing.T, opts ...triggers.Option) (*triggers.Client, *testkit.Recorder) {
 	t.Helper()
 	mt := httpmock.NewMockTransport()
-	rec := zopimtest.NewRecorder(answer(200, "[]"))
+	rec := testkit.NewRecorder(answer(200, "[]"))
 	mt.RegisterNoResponder(rec.Respond)
 	c, err := triggers.NewClient(append([]triggers.Option{triggers.WithHTTPClient(&http.Client{Transport: mt})}, opts...)...)
 	if err != nil {

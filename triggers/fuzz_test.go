@@ -6,17 +6,17 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/goalkit/goalkit/internal/zopim/zopimtest"
+	"github.com/goalkit/goalkit/internal/testkit"
 	"github.com/goalkit/goalkit/triggers"
 )
 
 // fuzzTriggerSeeds are the trigger documents of the seed docs and the real
-// trigger recorded in VENDOR-NOTES.md, plus definition edge cases.
+// trigger recorded from a live account, plus definition edge cases.
 var fuzzTriggerSeeds = []string{
-	// zopim-v2-triggers.txt.
+	// The Chat API docs, triggers.
 	`{"description": "Visitor entered page", "enabled": 1, "id": 4, "name": "Good Trigger"}`,
 	`[{"description": "Visitor entered page", "enabled": 1, "id": 4, "name": "Good Trigger"}, {"description": "Visitor requested chat", "enabled": 1, "id": 5, "name": "Better Trigger"}]`,
-	// VENDOR-NOTES.md, recorded from a live account.
+	// Recorded from a live account.
 	`{"enabled": true, "definition": {"event": "chat_requested", "condition": ["and", ["eq", "@visitor_requesting_chat", true], ["eq", "@visitor_served", false], ["not", ["firedBefore"]]], "actions": [["wait", 5], ["sendMessageToVisitor", "Customer Service", "Thanks for your message, please wait a moment while our agents attend to you."]], "version": 1, "editor": "advanced"}, "description": "Send an automated reply to customers that start a chat, so they know their request is being attended to.", "name": "First Reply", "id": 66052601}`,
 	`{"definition": {"event": 7, "version": "1", "editor": null, "condition": null, "x-new": {"a": [1, 2.50]}, "y": null}}`,
 	`{"definition": {"version": 0, "event": "", "editor": "", "actions": []}}`,
@@ -171,5 +171,5 @@ func FuzzTriggerParamsJSON(f *testing.F) {
 	f.Add([]byte(`{"name": "Good Trigger", "description": "Visitor entered page", "enabled": 1}`))
 	f.Add([]byte(`{"name": "  ", "definition": {"event": "chat_requested", "x": [1]}}`))
 	f.Add([]byte(`{"enabled": "true", "definition": null}`))
-	f.Fuzz(zopimtest.CheckParamsRoundTrip[triggers.TriggerParams])
+	f.Fuzz(testkit.CheckParamsRoundTrip[triggers.TriggerParams])
 }

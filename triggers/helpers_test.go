@@ -1,46 +1,34 @@
 package triggers_test
 
 import (
-	"net/http"
 	"testing"
-	"time"
 
 	"github.com/jarcoal/httpmock"
 
-	"github.com/goalkit/goalkit/internal/zopim/zopimtest"
+	"github.com/goalkit/goalkit/internal/testkit"
 	"github.com/goalkit/goalkit/triggers"
 )
 
 const testBase = "https://acme.zendesk.com/api/v2/chat"
 
 var (
-	answer       = zopimtest.Answer
-	jsonEqual    = zopimtest.JSONEqual
-	checkHeaders = zopimtest.CheckHeaders
+	answer       = testkit.Answer
+	jsonEqual    = testkit.JSONEqual
+	checkHeaders = testkit.CheckHeaders
 )
 
 // mock builds a client on a fresh mock transport whose answers are resps in
 // order (the last one repeats).
-func mock(t *testing.T, resps []httpmock.Responder, opts ...triggers.Option) (*triggers.Client, *httpmock.MockTransport, *zopimtest.Recorder) {
+func mock(t *testing.T, resps []httpmock.Responder, opts ...triggers.Option) (*triggers.Client, *httpmock.MockTransport, *testkit.Recorder) {
 	t.Helper()
-	mt := httpmock.NewMockTransport()
-	rec := zopimtest.NewRecorder(resps...)
+	c, mt := testkit.Client(t, triggers.NewClient, testBase, append([]triggers.Option{triggers.WithToken("tok-123")}, opts...)...)
+	rec := testkit.NewRecorder(resps...)
 	mt.RegisterNoResponder(rec.Respond)
-	base := []triggers.Option{
-		triggers.WithHTTPClient(&http.Client{Transport: mt}),
-		triggers.WithBaseURL(testBase),
-		triggers.WithToken("tok-123"),
-		triggers.WithRetryWait(time.Millisecond, 5*time.Millisecond),
-	}
-	c, err := triggers.NewClient(append(base, opts...)...)
-	if err != nil {
-		t.Fatalf("NewClient: %v", err)
-	}
 	return c, mt, rec
 }
 
-// Documented examples (seeds/zopim-v2-triggers.txt) and a real recorded
-// object (VENDOR-NOTES.md, from a live account via Airbyte's expected
+// Documented examples (the Chat API docs, triggers) and a real recorded
+// object (from a live account via Airbyte's expected
 // records).
 const (
 	seedList           = `[  {    "description": "Visitor entered page",    "enabled": 1,    "id": 4,    "name": "Good Trigger"  },  {    "description": "Visitor requested chat",    "enabled": 1,    "id": 5,    "name": "Better Trigger"  }]`

@@ -95,8 +95,8 @@ func (c *Client) triggerCall(ctx context.Context, method, path string, body any)
 		return nil, err
 	}
 	// Triggers are keyed by name and may come without an id (recorded
-	// objects do): an answer without a name is the one that says nothing.
-	if t.Name == "" {
+	// objects do): an answer with neither is the one that says nothing.
+	if t.ID == 0 && t.Name == "" {
 		return nil, transport.NoID(method, "trigger")
 	}
 	return &t, nil

@@ -6,8 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
+
+	"github.com/goalkit/goalkit"
 )
 
 // command is one node of the command tree: a group with subcommands, or a
@@ -43,6 +46,7 @@ func (a *app) dispatch(ctx context.Context, cmd *command, path, args []string) i
 	}
 	usage := func(w io.Writer) { printUsage(w, cmd, path, fs) }
 	name := strings.Join(path[1:], " ") // for messages: "zopim goals get"
+	full := strings.Join(path, " ")     // for the --help hint
 
 	if len(cmd.subs) > 0 {
 		return a.dispatchGroup(ctx, cmd, path, name, fs, args, usage)
@@ -53,15 +57,38 @@ func (a *app) dispatch(ctx context.Context, cmd *command, path, args []string) i
 		return exitOK
 	}
 	if err != nil {
-		return a.usageError(usage, name, "%v", err)
+		return a.usageError(full, name, "%v", err)
+	}
+	if a.version {
+		return a.printVersion()
 	}
 	switch {
 	case len(cmd.args) == 0 && len(positional) > 0:
-		return a.usageError(usage, name, "unexpected argument %q", positional[0])
+		return a.usageError(full, name, "unexpected argument %q", positional[0])
 	case len(positional) != len(cmd.args):
-		return a.usageError(usage, name, "want %s, got %d argument(s)", strings.Join(cmd.args, " "), len(positional))
+		return a.usageError(full, name, "want %s, got %d argument(s)", strings.Join(cmd.args, " "), len(positional))
 	}
-	return a.report(name, act(ctx, a, positional), usage)
+	return a.runAction(ctx, act, positional, full, name)
+}
+
+// runAction runs a leaf's action under --timeout and reports the outcome.
+// A cancelled parent context is the user's Ctrl-C (exit 130); the timeout's
+// own deadline is reported as a timeout, naming the flag that sets it.
+func (a *app) runAction(parent context.Context, act action, args []string, full, name string) int {
+	ctx, cancel := context.WithTimeout(parent, a.timeout)
+	defer cancel()
+	err := act(ctx, a, args)
+	switch {
+	case err == nil:
+		return exitOK
+	case parent.Err() != nil:
+		a.errorf(name, "interrupted: %v", err)
+		return exitInterrupted
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		a.errorf(name, "timed out after %s (set --timeout for longer): %v", a.timeout, err)
+		return exitAPI
+	}
+	return a.report(name, err, full)
 }
 
 // dispatchGroup parses a group's flags up to the subcommand's name and hands
@@ -72,11 +99,15 @@ func (a *app) dispatchGroup(ctx context.Context, cmd *command, path []string, na
 		usage(a.stdout)
 		return exitOK
 	}
+	full := strings.Join(path, " ")
 	if err != nil {
-		return a.usageError(usage, name, "%v", err)
+		return a.usageError(full, name, "%v", err)
+	}
+	if a.version {
+		return a.printVersion()
 	}
 	if fs.NArg() == 0 {
-		return a.usageError(usage, name, "missing command")
+		return a.usageError(full, name, "missing command")
 	}
 	sub := fs.Arg(0)
 	if sub == "help" {
@@ -88,15 +119,22 @@ func (a *app) dispatchGroup(ctx context.Context, cmd *command, path []string, na
 			return a.dispatch(ctx, c, append(slices.Clip(path), sub), fs.Args()[1:])
 		}
 	}
-	return a.usageError(usage, name, "unknown command %q", sub)
+	return a.usageError(full, name, "unknown command %q", sub)
 }
 
-// usageError prints a message about command name ("" for the root) and the
-// usage to stderr, and returns exitUsage.
-func (a *app) usageError(usage func(io.Writer), name, format string, args ...any) int {
-	a.errorf(name, format+"\n", args...)
-	usage(a.stderr)
+// usageError prints one line about command name ("" for the root) and a hint
+// naming the help of full (the command's words, "goalctl zopim goals get")
+// to stderr, and returns exitUsage. The whole usage would bury the message.
+func (a *app) usageError(full, name, format string, args ...any) int {
+	a.errorf(name, format, args...)
+	fmt.Fprintf(a.stderr, "Run '%s --help' for usage.\n", full)
 	return exitUsage
+}
+
+// printVersion answers --version on stdout.
+func (a *app) printVersion() int {
+	fmt.Fprintf(a.stdout, "goalctl %s (goalkit SDK, %s)\n", goalkit.Version, runtime.Version())
+	return exitOK
 }
 
 // errorf writes one message to stderr, "goalctl: zopim goals get: ...".

@@ -7,7 +7,6 @@ import (
 
 	"golang.org/x/oauth2"
 
-	"github.com/goalkit/goalkit/goals"
 	"github.com/goalkit/goalkit/pagesense"
 )
 
@@ -127,37 +126,21 @@ func (s secretSource) Token() (*oauth2.Token, error) {
 const dataCenterNames = "US, EU, IN, AU, JP, CN, SA, CA, UK"
 
 // parseDataCenter reads ZOHO_DATA_CENTER in any case ("EU", "eu"); unset means
-// US, as it does for pagesense.OAuthConfig. pagesense has no parser, but its
-// DataCenter values are the lower-case names.
+// US, as it does for pagesense.OAuthConfig.
 func parseDataCenter(s string) (pagesense.DataCenter, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
+	if strings.TrimSpace(s) == "" {
 		return pagesense.US, nil
 	}
-	dc := pagesense.DataCenter(strings.ToLower(s))
-	if !dc.Valid() {
+	dc, err := pagesense.ParseDataCenter(s)
+	if err != nil {
 		return "", configErr(fmt.Sprintf("%s: unknown data center %q: want one of %s", envZohoDataCenter, s, dataCenterNames))
 	}
 	return dc, nil
 }
 
-// testOptions are the client options the test hooks ask for; none in the real
-// program. Option is one type (an alias) in every goalkit package, so the
-// list fits any of the clients.
-func (a *app) testOptions() []goals.Option {
-	var opts []goals.Option
-	if a.hooks.baseURL != "" {
-		opts = append(opts, goals.WithBaseURL(a.hooks.baseURL))
-	}
-	if a.hooks.retryWait > 0 {
-		opts = append(opts, goals.WithRetryWait(a.hooks.retryWait, a.hooks.retryWait))
-	}
-	return opts
-}
-
 // newClient builds a client and turns a failure (an unusable subdomain, say)
 // into a configErr: the environment, not the API, is at fault.
-func newClient[C any](build func(...goals.Option) (C, error), opts []goals.Option) (C, error) {
+func newClient[C, O any](build func(...O) (C, error), opts []O) (C, error) {
 	c, err := build(opts...)
 	if err != nil {
 		var zero C

@@ -4,10 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"time"
-
-	"github.com/jarcoal/httpmock"
 
 	"github.com/goalkit/goalkit/giosg"
 	"github.com/goalkit/goalkit/giosg/giosgtest"
@@ -56,16 +53,6 @@ func (a *app) fakeSet(api string) (*fakeSet, error) {
 	return a.fakes, nil
 }
 
-// fakeOptions point a client at r in-process.
-func fakeOptions(r httpmock.Responder) []goals.Option {
-	mt := httpmock.NewMockTransport()
-	mt.RegisterNoResponder(r)
-	return []goals.Option{
-		goals.WithHTTPClient(&http.Client{Transport: mt}),
-		goals.WithBaseURL(fakeBaseURL),
-	}
-}
-
 // fakeCreatedAt is the creation time of every demo PageSense goal.
 var fakeCreatedAt = time.Date(2025, 10, 29, 10, 6, 58, 0, time.UTC)
 
@@ -76,6 +63,7 @@ func newFakeSet() (*fakeSet, error) {
 	fs := &fakeSet{goals: goalstest.New(), triggers: triggerstest.New(), giosg: giosgtest.New(), pagesense: pagesensetest.New()}
 	// PageSense goals carry created_time: a fixed one keeps the demo stable.
 	fs.pagesense.SetClock(func() time.Time { return fakeCreatedAt })
+	fs.giosg.SetClock(func() time.Time { return demoEpoch })
 	// Seeding never leaves the process, so it needs no cancellation.
 	ctx := context.Background()
 	for _, seed := range []func(context.Context) error{fs.seedGoals, fs.seedTriggers, fs.seedGiosg, fs.seedPageSense} {
@@ -87,7 +75,7 @@ func newFakeSet() (*fakeSet, error) {
 }
 
 func (fs *fakeSet) seedGoals(ctx context.Context) error {
-	c, err := goals.NewClient(append(fakeOptions(fs.goals.Responder()), goals.WithToken(fakeToken))...)
+	c, err := goals.NewClient(append(fakeOptions(goalsOptions, fs.goals.Responder()), goals.WithToken(fakeToken))...)
 	if err != nil {
 		return err
 	}
@@ -113,7 +101,7 @@ func (fs *fakeSet) seedGoals(ctx context.Context) error {
 }
 
 func (fs *fakeSet) seedTriggers(ctx context.Context) error {
-	c, err := triggers.NewClient(append(fakeOptions(fs.triggers.Responder()), triggers.WithToken(fakeToken))...)
+	c, err := triggers.NewClient(append(fakeOptions(triggersOptions, fs.triggers.Responder()), triggers.WithToken(fakeToken))...)
 	if err != nil {
 		return err
 	}
@@ -149,7 +137,18 @@ const (
 	demoRoomPhone = "6f1a2b3c-0000-4000-8000-000000000002"
 )
 
+// demoEpoch is the creation time of the giosg demo goals.
+var demoEpoch = time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+
+// seedGiosg adds the giosg demo goals with fixed ids (newFakeSet fixes their
+// times), so that an
+// id one run printed works in the next ("goalctl --fake giosg goals get ID").
 func (fs *fakeSet) seedGiosg(context.Context) error {
+	n := 0
+	fs.giosg.SetIDs(func() string {
+		n++
+		return fmt.Sprintf("de000000-0000-4000-8000-%012d", n)
+	})
 	for _, in := range []giosg.GoalInput{{
 		Name: "Newsletter signup", AllowAnyRoom: true, DefaultValue: giosg.Ptr(giosg.Decimal("5.00")),
 		Conditions: []giosg.Condition{{Type: 27}},
@@ -164,7 +163,7 @@ func (fs *fakeSet) seedGiosg(context.Context) error {
 }
 
 func (fs *fakeSet) seedPageSense(ctx context.Context) error {
-	c, err := pagesense.NewClient(append(fakeOptions(fs.pagesense.Responder()), pagesense.WithToken(fakeToken))...)
+	c, err := pagesense.NewClient(append(fakeOptions(pagesenseOptions, fs.pagesense.Responder()), pagesense.WithToken(fakeToken))...)
 	if err != nil {
 		return err
 	}

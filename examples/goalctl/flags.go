@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // commonFlags registers --output and --fake on fs. They are registered at
@@ -15,9 +16,31 @@ import (
 func (a *app) commonFlags(fs *flag.FlagSet) {
 	fs.Var(&a.format, "output", "output `FORMAT`: json (one JSON document) or table (aligned columns)")
 	fs.Var((*boolFlag)(&a.fake), "fake", "run against an in-process fake with demo data (no credentials, no network)")
+	fs.Var((*durationFlag)(&a.timeout), "timeout", "give up on the command after `DURATION` (retries included), e.g. 10s or 2m")
+	fs.Var((*boolFlag)(&a.verbose), "v", "log one line per HTTP attempt (and each retry's wait) on stderr")
+	fs.Var((*boolFlag)(&a.version), "version", "print goalctl's version and exit")
 	// The help shows the defaults, not what an upper level already set.
 	fs.Lookup("output").DefValue = string(formatJSON)
 	fs.Lookup("fake").DefValue = "false"
+	fs.Lookup("timeout").DefValue = defaultTimeout.String()
+	fs.Lookup("v").DefValue = "false"
+	fs.Lookup("version").DefValue = "false"
+}
+
+// durationFlag is a duration flag registered with flag.Var (see
+// commonFlags); it must be positive.
+type durationFlag time.Duration
+
+func (d *durationFlag) String() string { return time.Duration(*d).String() }
+
+// Set parses a Go duration ("30s", "2m").
+func (d *durationFlag) Set(s string) error {
+	v, err := time.ParseDuration(s)
+	if err != nil || v <= 0 {
+		return fmt.Errorf("want a positive duration such as 30s or 2m, got %q", s)
+	}
+	*d = durationFlag(v)
+	return nil
 }
 
 // outputFormat is the value of --output.

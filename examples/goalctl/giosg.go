@@ -51,7 +51,7 @@ func (a *app) giosgOrg() (*giosg.Org, error) {
 		if err != nil {
 			return nil, err
 		}
-		c, err := newClient(giosg.NewClient, append(fakeOptions(fs.giosg.Responder()), giosg.WithAPIToken(fakeToken)))
+		c, err := newClient(giosg.NewClient, append(fakeOptions(giosgOptions, fs.giosg.Responder()), append(verboseOptions(a, giosgOptions), giosg.WithAPIToken(fakeToken))...))
 		if err != nil {
 			return nil, err
 		}
@@ -61,7 +61,7 @@ func (a *app) giosgOrg() (*giosg.Org, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := newClient(giosg.NewClient, append([]giosg.Option{giosg.WithAPIToken(creds.token)}, a.testOptions()...))
+	c, err := newClient(giosg.NewClient, append([]giosg.Option{giosg.WithAPIToken(creds.token)}, testOptions(a, giosgOptions)...))
 	if err != nil {
 		return nil, err
 	}

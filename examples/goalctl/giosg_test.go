@@ -217,7 +217,7 @@ func TestGiosgUsageErrors(t *testing.T) {
 			if !strings.Contains(r.stderr, "\n"+tc.want) && !strings.HasPrefix(r.stderr, tc.want) {
 				t.Errorf("stderr:\n%s\nwant a line starting %q", r.stderr, tc.want)
 			}
-			if !strings.Contains(r.stderr, "\n\nUsage: goalctl giosg ") {
+			if !strings.Contains(r.stderr, "\nRun 'goalctl giosg ") {
 				t.Errorf("no usage on stderr:\n%s", r.stderr)
 			}
 			if len(fs.giosg.Goals(fakeOrgID)) != 2 || len(fs.giosg.Matches(newsletter)) != 0 {
@@ -235,5 +235,26 @@ func TestGiosgMatchUnknownGoal(t *testing.T) {
 	if !strings.Contains(r.stderr, "goalctl: giosg match: API error: 404 Not Found\n") ||
 		!strings.Contains(r.stderr, "  request: POST https://fake.goalctl.invalid/api/orgs/demo-org/goals/nope/matches\n") {
 		t.Errorf("stderr:\n%s", r.stderr)
+	}
+}
+
+// TestGiosgFakeIDsStable: separate --fake runs (fresh fakes each) show the
+// same demo ids, so an id printed by one run works in the next.
+func TestGiosgFakeIDsStable(t *testing.T) {
+	t.Parallel()
+	first := runApp(t, context.Background(), hooks{}, nil, "--fake", "giosg", "goals", "list")
+	second := runApp(t, context.Background(), hooks{}, nil, "--fake", "giosg", "goals", "list")
+	wantCode(t, first, exitOK)
+	if first.stdout != second.stdout {
+		t.Fatalf("two runs differ:\n%s\n%s", first.stdout, second.stdout)
+	}
+	id := decodeJSON[[]giosg.Goal](t, first)[0].ID
+	for _, args := range [][]string{
+		{"goals", "get", id},
+		{"goals", "patch", id, "--name", "Renamed"},
+		{"match", "--goal", id, "--visitor", "v", "--room", demoRoomShop},
+	} {
+		r := runApp(t, context.Background(), hooks{}, nil, append([]string{"--fake", "giosg"}, args...)...)
+		wantCode(t, r, exitOK)
 	}
 }

@@ -15,8 +15,14 @@
 //	goalctl pagesense match-url --type SIMPLE_MATCH --pattern P URL
 //
 // Every level answers -h or --help with its commands and flags. The common
-// flags --output and --fake are accepted at every level, and flags may
-// follow the positional arguments ("goals get 3 --output table").
+// flags are accepted at every level, and flags may follow the positional
+// arguments ("goals get 3 --output table"):
+//
+//	--output json|table  the output format (default json)
+//	--fake               run against an in-process fake with demo data
+//	--timeout DURATION   give up on the command after DURATION (default 30s)
+//	-v                   log one line per HTTP attempt on stderr
+//	--version            print the version and exit
 //
 // # Credentials
 //
@@ -36,18 +42,20 @@
 // # Output
 //
 // --output json (the default) writes one JSON document to stdout, a JSON array
-// for lists, as the API's objects encode (Zopim "enabled" as 1/0, PageSense
-// goal types as numbers); a delete writes {"deleted": "<id>"}.
+// for lists, with the API's field names but plain values whatever the wire
+// says: Zendesk "enabled" as true/false, PageSense goal and match types by
+// name; a delete writes {"deleted": "<id>"}.
 // --output table writes aligned columns with a header line.
 //
 // # Exit status
 //
-//	0  success
-//	1  the API answered with an error, or the network failed, or the call
-//	   was interrupted (Ctrl-C); the status, vendor code and message go to stderr
-//	2  usage error: unknown command or flag, missing argument, bad value,
-//	   input the SDK refuses before sending (a *ValidationError), or missing
-//	   credentials
+//	0    success
+//	1    the API answered with an error, the network failed, or --timeout
+//	     passed; the status, vendor code and message go to stderr
+//	2    usage error: unknown command or flag, missing argument, bad value,
+//	     input the SDK refuses before sending (a *ValidationError), or missing
+//	     credentials; one line and a hint to --help go to stderr
+//	130  interrupted (Ctrl-C)
 //
 // Ctrl-C cancels the call in flight through its context.
 package main
@@ -64,10 +72,16 @@ import (
 
 // Exit statuses; see the package doc.
 const (
-	exitOK    = 0
-	exitAPI   = 1
-	exitUsage = 2
+	exitOK          = 0
+	exitAPI         = 1
+	exitUsage       = 2
+	exitInterrupted = 130 // 128 + SIGINT, as shells report Ctrl-C
 )
+
+// defaultTimeout bounds a whole command, retries included, unless --timeout
+// says otherwise: long enough for the SDK's retries of a slow API, short
+// enough that a host that never answers is reported, not waited on.
+const defaultTimeout = 30 * time.Second
 
 func main() {
 	// The context is cancelled on Ctrl-C or SIGTERM, which aborts the call
@@ -92,8 +106,11 @@ type app struct {
 	stdout, stderr io.Writer
 
 	// Common flags, settable at every level of the command tree.
-	format outputFormat
-	fake   bool
+	format  outputFormat
+	fake    bool
+	timeout time.Duration
+	verbose bool
+	version bool
 
 	// fakes holds the in-process fakes once --fake needed them.
 	fakes *fakeSet
@@ -122,7 +139,7 @@ type hooks struct {
 }
 
 func newApp(env func(string) string, stdout, stderr io.Writer) *app {
-	return &app{env: env, stdout: stdout, stderr: stderr, format: formatJSON}
+	return &app{env: env, stdout: stdout, stderr: stderr, format: formatJSON, timeout: defaultTimeout}
 }
 
 // run parses args against the command tree and runs the command they name.
@@ -148,6 +165,6 @@ const rootHelp = `Credentials come from the environment:
              ZOHO_DATA_CENTER (US, EU, IN, AU, JP, CN, SA, CA, UK; default US)
 --fake needs none of them: it runs against an in-process fake with demo data.
 
-Exit status: 0 success; 1 API, network error or interrupted;
+Exit status: 0 success; 1 API or network error, or --timeout passed;
 2 usage error (unknown command or flag, missing argument, bad value, input
-refused before sending, missing credentials).`
+refused before sending, missing credentials); 130 interrupted (Ctrl-C).`

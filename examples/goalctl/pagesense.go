@@ -65,7 +65,7 @@ func (a *app) pagesenseProject(ctx context.Context) (*pagesense.Project, error) 
 		if err != nil {
 			return nil, err
 		}
-		c, err := newClient(pagesense.NewClient, append(fakeOptions(fs.pagesense.Responder()), pagesense.WithToken(fakeToken)))
+		c, err := newClient(pagesense.NewClient, append(fakeOptions(pagesenseOptions, fs.pagesense.Responder()), append(verboseOptions(a, pagesenseOptions), pagesense.WithToken(fakeToken))...))
 		if err != nil {
 			return nil, err
 		}
@@ -80,7 +80,7 @@ func (a *app) pagesenseProject(ctx context.Context) (*pagesense.Project, error) 
 		pagesense.WithDataCenter(creds.oauth.DataCenter),
 		pagesense.WithTokenSource(secretSource{ts: pagesense.RefreshTokenSource(ctx, creds.oauth), a: a}),
 	}
-	c, err := newClient(pagesense.NewClient, append(opts, a.testOptions()...))
+	c, err := newClient(pagesense.NewClient, append(opts, testOptions(a, pagesenseOptions)...))
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +99,7 @@ func pagesenseGoalsList(*flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		return a.print(nonNil(list), func() table { return pagesenseGoalsTable(list...) })
+		return a.print(views(list, pagesenseGoalView), func() table { return pagesenseGoalsTable(list...) })
 	}
 }
 
@@ -113,7 +113,7 @@ func pagesenseGoalsGet(*flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		return a.print(g, func() table { return pagesenseGoalsTable(*g) })
+		return a.print(pagesenseGoalView(*g), func() table { return pagesenseGoalsTable(*g) })
 	}
 }
 
@@ -150,7 +150,7 @@ func pagesenseGoalsCreate(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		return a.print(g, func() table { return pagesenseGoalsTable(*g) })
+		return a.print(pagesenseGoalView(*g), func() table { return pagesenseGoalsTable(*g) })
 	}
 }
 

@@ -154,7 +154,7 @@ func TestPageSenseUsageErrors(t *testing.T) {
 			if !strings.Contains(r.stderr, "\n"+tc.want) && !strings.HasPrefix(r.stderr, tc.want) {
 				t.Errorf("stderr:\n%s\nwant a line starting %q", r.stderr, tc.want)
 			}
-			if !strings.Contains(r.stderr, "\n\nUsage: goalctl pagesense ") {
+			if !strings.Contains(r.stderr, "\nRun 'goalctl pagesense ") {
 				t.Errorf("no usage on stderr:\n%s", r.stderr)
 			}
 			if len(fs.pagesense.Goals(fakePortal, fakeProject)) != 2 || len(fs.pagesense.CustomEvents(fakePortal, fakeProject)) != 2 {
@@ -230,7 +230,7 @@ func TestPageSenseMatchURLErrors(t *testing.T) {
 			t.Parallel()
 			r := runApp(t, context.Background(), hooks{}, nil, append([]string{"pagesense", "match-url"}, tc.args...)...)
 			wantCode(t, r, exitUsage)
-			if !strings.HasPrefix(r.stderr, tc.want) || !strings.Contains(r.stderr, "\n\nUsage: goalctl pagesense match-url [flags] URL\n") {
+			if !strings.HasPrefix(r.stderr, tc.want) || !strings.HasSuffix(r.stderr, "\nRun 'goalctl pagesense match-url --help' for usage.\n") {
 				t.Errorf("stderr:\n%s\nwant it to start %q and show the usage", r.stderr, tc.want)
 			}
 		})

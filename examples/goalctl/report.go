@@ -1,10 +1,8 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"net/http"
 	"slices"
@@ -33,7 +31,7 @@ func (e configErr) Error() string { return string(e) }
 // its Error method, neither of which carries a token: the SDK redacts secrets
 // from URLs and never keeps the Authorization header. errorf redacts the
 // credentials besides, in case a server echoes them.
-func (a *app) report(cmd string, err error, usage func(io.Writer)) int {
+func (a *app) report(cmd string, err error, full string) int {
 	var (
 		uerr   usageErr
 		cerr   configErr
@@ -44,17 +42,14 @@ func (a *app) report(cmd string, err error, usage func(io.Writer)) int {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &uerr):
-		return a.usageError(usage, cmd, "%s", uerr)
+		return a.usageError(full, cmd, "%s", uerr)
 	case errors.As(err, &cerr):
 		a.errorf(cmd, "%s", cerr)
 		return exitUsage
 	case errors.As(err, &verr):
 		// Input the SDK refused before sending anything: a bad value on
 		// the command line, so a usage error.
-		return a.usageError(usage, cmd, "invalid %s: %s", verr.Field, verr.Reason)
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		a.errorf(cmd, "interrupted: %v", err)
-		return exitAPI
+		return a.usageError(full, cmd, "invalid %s: %s", verr.Field, verr.Reason)
 	case errors.As(err, &apiErr):
 		a.errorf(cmd, "%s", apiErrorText(apiErr))
 		return exitAPI

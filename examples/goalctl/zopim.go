@@ -25,25 +25,25 @@ func zopimCommand() *command {
 			name:    "goals",
 			summary: "URL goals: list, get, create, update, delete",
 			subs: []*command{
-				{name: "list", summary: "list every goal", setup: zopimGoalsList},
-				{name: "get", summary: "show one goal", args: []string{"ID"}, setup: zopimGoalsGet},
-				{name: "create", summary: "create a goal", help: zopimGoalHelp, setup: zopimGoalsCreate},
+				{name: "list", summary: "list every goal", setup: zopimGoals.list},
+				{name: "get", summary: "show one goal", args: []string{"ID"}, setup: zopimGoals.get},
+				{name: "create", summary: "create a goal", help: zopimGoalHelp, setup: zopimGoals.create},
 				{name: "update", summary: "change the given fields of a goal", args: []string{"ID"},
-					help: zopimGoalHelp + "\nOnly the flags given are sent; --enabled=false disables the goal.", setup: zopimGoalsUpdate},
-				{name: "delete", summary: "delete a goal", args: []string{"ID"}, setup: zopimGoalsDelete},
+					help: zopimGoalHelp + "\nOnly the flags given are sent; --enabled=false disables the goal.", setup: zopimGoals.update},
+				{name: "delete", summary: "delete a goal", args: []string{"ID"}, setup: zopimGoals.delete},
 			},
 		}, {
 			name:    "triggers",
 			summary: "chat triggers: list, get, create, update, delete",
 			subs: []*command{
-				{name: "list", summary: "list every trigger", setup: zopimTriggersList},
-				{name: "get", summary: "show one trigger", args: []string{"NAME"}, setup: zopimTriggersGet},
-				{name: "create", summary: "create a trigger", help: zopimTriggerHelp, setup: zopimTriggersCreate},
+				{name: "list", summary: "list every trigger", setup: zopimTriggers.list},
+				{name: "get", summary: "show one trigger", args: []string{"NAME"}, setup: zopimTriggers.get},
+				{name: "create", summary: "create a trigger", help: zopimTriggerHelp, setup: zopimTriggers.create},
 				{name: "update", summary: "change the given fields of a trigger (--name renames it)", args: []string{"NAME"},
 					help: zopimTriggerHelp + "\nOnly the flags given are sent. The API does not edit definitions in an update, so\n" +
 						"with --definition the trigger is deleted and created again (a new id; the old one\n" +
-						"is restored if the create fails).", setup: zopimTriggersUpdate},
-				{name: "delete", summary: "delete a trigger", args: []string{"NAME"}, setup: zopimTriggersDelete},
+						"is restored if the create fails).", setup: zopimTriggers.update},
+				{name: "delete", summary: "delete a trigger", args: []string{"NAME"}, setup: zopimTriggers.delete},
 			},
 		}},
 	}
@@ -60,25 +60,26 @@ const zopimTriggerHelp = `--definition is the trigger's definition as JSON, e.g.
     "actions":[["sendMessageToVisitor","Support","Hi"]]}'`
 
 // zopimOptions are the options of a Zendesk Chat client (goals and triggers
-// share hosts and auth): the fake's, or the environment's credentials.
-func (a *app) zopimOptions(fake func(*fakeSet) httpmock.Responder) ([]goals.Option, error) {
+// share hosts and auth, each with its own Option type): the fake's, or the
+// environment's credentials.
+func zopimOptions[O any](a *app, set optionSet[O], subdomain, token func(string) O, fake func(*fakeSet) httpmock.Responder) ([]O, error) {
 	if a.fake {
 		fs, err := a.fakeSet("Zendesk Chat")
 		if err != nil {
 			return nil, err
 		}
-		return append(fakeOptions(fake(fs)), goals.WithToken(fakeToken)), nil
+		return append(fakeOptions(set, fake(fs)), append(verboseOptions(a, set), token(fakeToken))...), nil
 	}
 	creds, err := a.zopimCreds()
 	if err != nil {
 		return nil, err
 	}
-	opts := []goals.Option{goals.WithSubdomain(creds.subdomain), goals.WithToken(creds.token)}
-	return append(opts, a.testOptions()...), nil
+	opts := []O{subdomain(creds.subdomain), token(creds.token)}
+	return append(opts, testOptions(a, set)...), nil
 }
 
 func (a *app) goalsClient() (*goals.Client, error) {
-	opts, err := a.zopimOptions(func(fs *fakeSet) httpmock.Responder { return fs.goals.Responder() })
+	opts, err := zopimOptions(a, goalsOptions, goals.WithSubdomain, goals.WithToken, func(fs *fakeSet) httpmock.Responder { return fs.goals.Responder() })
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +87,7 @@ func (a *app) goalsClient() (*goals.Client, error) {
 }
 
 func (a *app) triggersClient() (*triggers.Client, error) {
-	opts, err := a.zopimOptions(func(fs *fakeSet) httpmock.Responder { return fs.triggers.Responder() })
+	opts, err := zopimOptions(a, triggersOptions, triggers.WithSubdomain, triggers.WithToken, func(fs *fakeSet) httpmock.Responder { return fs.triggers.Responder() })
 	if err != nil {
 		return nil, err
 	}
@@ -95,95 +96,15 @@ func (a *app) triggersClient() (*triggers.Client, error) {
 
 // --- goals ---
 
-func zopimGoalsList(*flag.FlagSet) action {
-	return func(ctx context.Context, a *app, _ []string) error {
-		c, err := a.goalsClient()
-		if err != nil {
-			return err
-		}
-		list, err := c.List(ctx)
-		if err != nil {
-			return err
-		}
-		return a.print(nonNil(list), func() table { return zopimGoalsTable(list...) })
-	}
-}
-
-func zopimGoalsGet(*flag.FlagSet) action {
-	return func(ctx context.Context, a *app, args []string) error {
-		id, err := parseGoalID(args[0])
-		if err != nil {
-			return err
-		}
-		c, err := a.goalsClient()
-		if err != nil {
-			return err
-		}
-		g, err := c.Get(ctx, id)
-		if err != nil {
-			return err
-		}
-		return a.print(g, func() table { return zopimGoalsTable(*g) })
-	}
-}
-
-func zopimGoalsCreate(fs *flag.FlagSet) action {
-	f := registerZopimGoalFlags(fs)
-	return func(ctx context.Context, a *app, _ []string) error {
-		p, err := f.params(setFlags(fs))
-		if err != nil {
-			return err
-		}
-		c, err := a.goalsClient()
-		if err != nil {
-			return err
-		}
-		g, err := c.Create(ctx, p)
-		if err != nil {
-			return err
-		}
-		return a.print(g, func() table { return zopimGoalsTable(*g) })
-	}
-}
-
-func zopimGoalsUpdate(fs *flag.FlagSet) action {
-	f := registerZopimGoalFlags(fs)
-	return func(ctx context.Context, a *app, args []string) error {
-		id, err := parseGoalID(args[0])
-		if err != nil {
-			return err
-		}
-		p, err := f.params(setFlags(fs))
-		if err != nil {
-			return err
-		}
-		c, err := a.goalsClient()
-		if err != nil {
-			return err
-		}
-		g, err := c.Update(ctx, id, p)
-		if err != nil {
-			return err
-		}
-		return a.print(g, func() table { return zopimGoalsTable(*g) })
-	}
-}
-
-func zopimGoalsDelete(*flag.FlagSet) action {
-	return func(ctx context.Context, a *app, args []string) error {
-		id, err := parseGoalID(args[0])
-		if err != nil {
-			return err
-		}
-		c, err := a.goalsClient()
-		if err != nil {
-			return err
-		}
-		if err := c.Delete(ctx, id); err != nil {
-			return err
-		}
-		return a.print(deleted{Deleted: args[0]}, deletedTable(args[0]))
-	}
+// zopimGoals are the goals commands.
+var zopimGoals = crud[int64, goals.Goal, goals.GoalParams]{
+	client: func(a *app) (crudAPI[int64, goals.Goal, goals.GoalParams], error) { return a.goalsClient() },
+	key:    parseGoalID,
+	flags: func(fs *flag.FlagSet) func(map[string]bool) (*goals.GoalParams, error) {
+		return registerZopimGoalFlags(fs).params
+	},
+	view:  func(g goals.Goal) any { return zopimGoalJSON(g) },
+	table: zopimGoalsTable,
 }
 
 // parseGoalID reads a Zopim goal id, a positive integer.
@@ -264,76 +185,33 @@ func zopimGoalsTable(list ...goals.Goal) table {
 
 // --- triggers ---
 
-func zopimTriggersList(*flag.FlagSet) action {
-	return func(ctx context.Context, a *app, _ []string) error {
+// zopimTriggers are the triggers commands; a trigger's key is its name.
+var zopimTriggers = crud[string, triggers.Trigger, triggers.TriggerParams]{
+	client: func(a *app) (crudAPI[string, triggers.Trigger, triggers.TriggerParams], error) {
 		c, err := a.triggersClient()
 		if err != nil {
-			return err
+			return nil, err
 		}
-		list, err := c.List(ctx)
-		if err != nil {
-			return err
-		}
-		return a.print(nonNil(list), func() table { return zopimTriggersTable(list...) })
-	}
+		return triggersCRUD{c}, nil
+	},
+	key: func(name string) (string, error) { return name, nil },
+	flags: func(fs *flag.FlagSet) func(map[string]bool) (*triggers.TriggerParams, error) {
+		return registerZopimTriggerFlags(fs).params
+	},
+	view:  func(t triggers.Trigger) any { return zopimTriggerJSON(t) },
+	table: zopimTriggersTable,
 }
 
-func zopimTriggersGet(*flag.FlagSet) action {
-	return func(ctx context.Context, a *app, args []string) error {
-		c, err := a.triggersClient()
-		if err != nil {
-			return err
-		}
-		tr, err := c.Get(ctx, args[0])
-		if err != nil {
-			return err
-		}
-		return a.print(tr, func() table { return zopimTriggersTable(*tr) })
-	}
-}
+// triggersCRUD sends an update that changes a definition through Replace:
+// the API does not edit definitions in an update.
+type triggersCRUD struct{ *triggers.Client }
 
-func zopimTriggersCreate(fs *flag.FlagSet) action {
-	f := registerZopimTriggerFlags(fs)
-	return func(ctx context.Context, a *app, _ []string) error {
-		p, err := f.params(setFlags(fs))
-		if err != nil {
-			return err
-		}
-		c, err := a.triggersClient()
-		if err != nil {
-			return err
-		}
-		tr, err := c.Create(ctx, p)
-		if err != nil {
-			return err
-		}
-		return a.print(tr, func() table { return zopimTriggersTable(*tr) })
+// Update is triggers.Client.Update, or replaceTrigger for a definition.
+func (c triggersCRUD) Update(ctx context.Context, name string, p *triggers.TriggerParams) (*triggers.Trigger, error) {
+	if p.Definition != nil {
+		return replaceTrigger(ctx, c.Client, name, p)
 	}
-}
-
-func zopimTriggersUpdate(fs *flag.FlagSet) action {
-	f := registerZopimTriggerFlags(fs)
-	return func(ctx context.Context, a *app, args []string) error {
-		p, err := f.params(setFlags(fs))
-		if err != nil {
-			return err
-		}
-		c, err := a.triggersClient()
-		if err != nil {
-			return err
-		}
-		update := c.Update
-		if p.Definition != nil {
-			update = func(ctx context.Context, name string, p *triggers.TriggerParams) (*triggers.Trigger, error) {
-				return replaceTrigger(ctx, c, name, p)
-			}
-		}
-		tr, err := update(ctx, args[0], p)
-		if err != nil {
-			return err
-		}
-		return a.print(tr, func() table { return zopimTriggersTable(*tr) })
-	}
+	return c.Client.Update(ctx, name, p)
 }
 
 // replaceTrigger changes a definition through triggers.Client.Replace,
@@ -354,19 +232,6 @@ func replaceTrigger(ctx context.Context, c *triggers.Client, name string, p *tri
 		full.Enabled = &old.Enabled
 	}
 	return c.Replace(ctx, name, &full)
-}
-
-func zopimTriggersDelete(*flag.FlagSet) action {
-	return func(ctx context.Context, a *app, args []string) error {
-		c, err := a.triggersClient()
-		if err != nil {
-			return err
-		}
-		if err := c.Delete(ctx, args[0]); err != nil {
-			return err
-		}
-		return a.print(deleted{Deleted: args[0]}, deletedTable(args[0]))
-	}
 }
 
 // zopimTriggerFlags are the fields of triggers.TriggerParams as flags.

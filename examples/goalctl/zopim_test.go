@@ -203,7 +203,7 @@ func TestZopimGoalsValidation(t *testing.T) {
 			if !strings.HasPrefix(errs, tc.want) {
 				t.Errorf("stderr:\n%s\nwant a line starting %q", r.stderr, tc.want)
 			}
-			if !strings.Contains(errs, "\n\nUsage: goalctl zopim goals "+tc.args[0]+" [flags]") {
+			if !strings.Contains(errs, "\nRun 'goalctl zopim goals "+tc.args[0]+" --help' for usage.") {
 				t.Errorf("no usage on stderr:\n%s", r.stderr)
 			}
 			wantEqual(t, fs.goals.Goals(), demoGoals())
@@ -252,7 +252,7 @@ func TestZopimTriggersList(t *testing.T) {
 	t.Parallel()
 	r := runFake(t, newFakes(t), "zopim", "triggers", "list")
 	wantCode(t, r, exitOK)
-	wantSameJSON(t, r, demoTriggers())
+	wantSameJSON(t, r, views(demoTriggers(), func(t triggers.Trigger) zopimTriggerJSON { return zopimTriggerJSON(t) }))
 	got := decodeJSON[[]triggers.Trigger](t, r)
 	if len(got) != 2 || got[1].Name != "Offer help on pricing" || got[1].Enabled || got[1].Definition.Event != "page_enter" {
 		t.Errorf("decoded %+v", got)
@@ -271,7 +271,7 @@ func TestZopimTriggersGet(t *testing.T) {
 	t.Parallel()
 	r := runFake(t, newFakes(t), "zopim", "triggers", "get", "Offer help on pricing")
 	wantCode(t, r, exitOK)
-	wantSameJSON(t, r, demoTriggers()[1])
+	wantSameJSON(t, r, zopimTriggerJSON(demoTriggers()[1]))
 
 	r = runFake(t, newFakes(t), "zopim", "triggers", "get", "No such trigger")
 	wantCode(t, r, exitAPI)
@@ -292,7 +292,7 @@ func TestZopimTriggersCreate(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := triggers.Trigger{ID: 3, Name: "Hello", Description: "Say hi", Enabled: true, Definition: &d}
-	wantSameJSON(t, r, want)
+	wantSameJSON(t, r, zopimTriggerJSON(want))
 	stored := fs.triggers.Triggers()
 	if len(stored) != 3 || stored[2].Name != "Hello" || string(stored[2].Definition.Extra["custom"]) != `{"kept":1}` {
 		t.Errorf("stored %+v", stored)
@@ -322,7 +322,7 @@ func TestZopimTriggersUpdateRenames(t *testing.T) {
 	)
 	want := demoTriggers()[0]
 	want.Name, want.Enabled = "Greet", false
-	wantSameJSON(t, runFake(t, fs, "zopim", "triggers", "get", "Greet"), want)
+	wantSameJSON(t, runFake(t, fs, "zopim", "triggers", "get", "Greet"), zopimTriggerJSON(want))
 	wantCode(t, runFake(t, fs, "zopim", "triggers", "get", "Greet returning visitors"), exitAPI)
 
 	// A definition is changed by delete and create (Replace): a new id.
@@ -330,8 +330,8 @@ func TestZopimTriggersUpdateRenames(t *testing.T) {
 	wantCode(t, r, exitOK)
 	want.Definition = &triggers.Definition{Event: "page_enter"} // replaced whole
 	want.ID = 3
-	wantSameJSON(t, r, want)
-	wantSameJSON(t, runFake(t, fs, "zopim", "triggers", "get", "Greet"), want)
+	wantSameJSON(t, r, zopimTriggerJSON(want))
+	wantSameJSON(t, runFake(t, fs, "zopim", "triggers", "get", "Greet"), zopimTriggerJSON(want))
 }
 
 func TestZopimTriggersDelete(t *testing.T) {

@@ -71,6 +71,7 @@ type Fake struct {
 	matches  map[string][]giosg.ExternalMatch
 	visitors map[string][]string // identity -> session rooms (nil: any)
 	now      func() time.Time
+	newID    func() string
 }
 
 // New returns an empty fake with DefaultPageSize.
@@ -81,6 +82,7 @@ func New() *Fake {
 		matches:  map[string][]giosg.ExternalMatch{},
 		visitors: map[string][]string{},
 		now:      time.Now,
+		newID:    newUUID,
 	}
 }
 
@@ -107,6 +109,15 @@ func (f *Fake) SetClock(now func() time.Time) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.now = now
+}
+
+// SetIDs replaces the random UUIDs of new goals with next's answers, for
+// demo data whose ids stay the same from run to run. next is called with
+// the fake's lock held and must return a new id each time.
+func (f *Fake) SetIDs(next func() string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.newID = next
 }
 
 // AddVisitorIdentity registers a visitor identity, as the Visitor
@@ -254,7 +265,7 @@ func (f *Fake) create(org string, raw map[string]json.RawMessage) (*goal, errorB
 	if errs := g.apply(raw, false); errs != nil {
 		return nil, errs
 	}
-	g.ID = newUUID()
+	g.ID = f.newID()
 	g.CreatedAt = f.stamp()
 	g.UpdatedAt = g.CreatedAt
 	f.goals[g.ID] = g

@@ -167,7 +167,7 @@ func TestClientDecodesFakeNestedErrors(t *testing.T) {
 		req.Body = io.NopCloser(bytes.NewReader(bytes.Replace(body, []byte(`,"type":2`), nil, 1)))
 		return f.Responder()(req)
 	})
-	c, _ := giosg.NewClient(giosg.WithHTTPClient(&http.Client{Transport: mt}), giosg.WithBaseURL("https://api.test"))
+	c, _ := giosg.NewClient(giosg.WithHTTPClient(&http.Client{Transport: mt}), giosg.WithBaseURL("https://api.test"), giosg.WithAPIToken("t"))
 	_, err := c.Org("o").CreateGoal(ctx, &giosg.GoalInput{Name: "n", AllowAnyRoom: true,
 		Conditions: []giosg.Condition{{Type: 1}, {Type: 2}}})
 	var apiErr *giosg.APIError
@@ -187,7 +187,7 @@ func TestNotFound(t *testing.T) {
 	}
 	srv := giosgtest.NewServerWith(f)
 	defer srv.Close()
-	c, _ := giosg.NewClient(giosg.WithBaseURL(srv.URL))
+	c, _ := giosg.NewClient(giosg.WithBaseURL(srv.URL), giosg.WithAPIToken("t"))
 	checks := map[string]error{}
 	_, checks["unknown goal"] = o.GetGoal(ctx, "nope")
 	_, checks["other org"] = c.Org("org-2").GetGoal(ctx, g.ID)
@@ -294,7 +294,7 @@ func TestResponderUsesMockHost(t *testing.T) {
 	f.SetPageSize(2)
 	mt := httpmock.NewMockTransport()
 	mt.RegisterNoResponder(f.Responder())
-	c, err := giosg.NewClient(giosg.WithHTTPClient(&http.Client{Transport: mt}), giosg.WithBaseURL("https://api.test/api/v5"))
+	c, err := giosg.NewClient(giosg.WithHTTPClient(&http.Client{Transport: mt}), giosg.WithBaseURL("https://api.test/api/v5"), giosg.WithAPIToken("t"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -439,5 +439,27 @@ func TestConcurrentUse(t *testing.T) {
 	}
 	if len(ids) != 20 {
 		t.Errorf("%d distinct goals", len(ids))
+	}
+}
+
+func TestSetIDs(t *testing.T) {
+	t.Parallel()
+	f := giosgtest.New()
+	n := 0
+	f.SetIDs(func() string { n++; return fmt.Sprintf("id-%d", n) })
+	o := serve(t, f)
+	a, err := f.AddGoal(org, *input("a"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := o.CreateGoal(ctx, input("b"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.ID != "id-1" || b.ID != "id-2" {
+		t.Errorf("ids %q, %q; want id-1, id-2", a.ID, b.ID)
+	}
+	if got, err := o.GetGoal(ctx, "id-2"); err != nil || got.Name != "b" {
+		t.Errorf("GetGoal(id-2) = %+v, %v", got, err)
 	}
 }

@@ -126,9 +126,9 @@ func transportCalls() []Call {
 }
 
 // with builds a client with newClient and runs call on it.
-func with[C any](newClient func(...transport.Option) (C, error), call func(context.Context, C) error) func(context.Context, []transport.Option) error {
+func with[C any, O ~func(*transport.Settings) error](newClient func(...O) (C, error), call func(context.Context, C) error) func(context.Context, []transport.Option) error {
 	return func(ctx context.Context, opts []transport.Option) error {
-		c, err := newClient(opts...)
+		c, err := newClient(transport.Convert[O](opts)...)
 		if err != nil {
 			return err
 		}
@@ -143,7 +143,7 @@ func goalsCalls() []Call {
 	auth := goals.WithToken("zopim-token")
 	params := &goals.GoalParams{Name: goals.Ptr("Goal 1"), Enabled: goals.Ptr(true)}
 	call := func(name, method string, status int, body string, run func(context.Context, *goals.Client) error) Call {
-		return Call{Name: "goals." + name, Dialect: "goals", Method: method, OKStatus: status, OKBody: body, Auth: auth, BadInput: method == "", Run: with(goals.NewClient, run)}
+		return Call{Name: "goals." + name, Dialect: "goals", Method: method, OKStatus: status, OKBody: body, Auth: transport.Option(auth), BadInput: method == "", Run: with(goals.NewClient, run)}
 	}
 	return []Call{
 		call("List", "GET", 200, "["+ZopimGoal+"]", func(ctx context.Context, c *goals.Client) error { return result(c.List(ctx)) }),
@@ -162,7 +162,7 @@ func triggersCalls() []Call {
 	auth := triggers.WithToken("zopim-token")
 	params := &triggers.TriggerParams{Name: triggers.Ptr("Good Trigger"), Enabled: triggers.Ptr(true)}
 	call := func(name, method string, status int, body string, run func(context.Context, *triggers.Client) error) Call {
-		return Call{Name: "triggers." + name, Dialect: "triggers", Method: method, OKStatus: status, OKBody: body, Auth: auth, BadInput: method == "", Run: with(triggers.NewClient, run)}
+		return Call{Name: "triggers." + name, Dialect: "triggers", Method: method, OKStatus: status, OKBody: body, Auth: transport.Option(auth), BadInput: method == "", Run: with(triggers.NewClient, run)}
 	}
 	return []Call{
 		call("Get", "GET", 200, ZopimTrigger, func(ctx context.Context, c *triggers.Client) error { return result(c.Get(ctx, "Good Trigger")) }),
@@ -184,7 +184,7 @@ func giosgCalls() []Call {
 		Rooms:           []string{"ac83d426-be80-4d75-8c62-49a77f98468h"},
 	}
 	call := func(name, method string, status int, body string, run func(context.Context, *giosg.Client, *giosg.Org) error) Call {
-		return Call{Name: "giosg." + name, Dialect: "giosg", Method: method, OKStatus: status, OKBody: body, Auth: auth, BadInput: method == "",
+		return Call{Name: "giosg." + name, Dialect: "giosg", Method: method, OKStatus: status, OKBody: body, Auth: transport.Option(auth), BadInput: method == "",
 			Run: with(giosg.NewClient, func(ctx context.Context, c *giosg.Client) error { return run(ctx, c, c.Org(GiosgOrg)) })}
 	}
 	walk := func(ctx context.Context, o *giosg.Org) error {
@@ -242,7 +242,7 @@ func pagesenseCalls() []Call {
 	input := &pagesense.GoalInput{DisplayName: "Engaged Reader", GoalType: pagesense.TimeSpentGoal,
 		GoalURL: "https://example.com/blog", URL: []pagesense.URLRule{{MatchType: pagesense.SimpleMatch}}, TimeThreshold: 30}
 	call := func(name, method string, body string, run func(context.Context, *pagesense.Client, *pagesense.Project) error) Call {
-		return Call{Name: "pagesense." + name, Dialect: "pagesense", Method: method, OKStatus: 200, OKBody: body, Auth: auth, BadInput: method == "",
+		return Call{Name: "pagesense." + name, Dialect: "pagesense", Method: method, OKStatus: 200, OKBody: body, Auth: transport.Option(auth), BadInput: method == "",
 			Run: with(pagesense.NewClient, func(ctx context.Context, c *pagesense.Client) error {
 				return run(ctx, c, c.Project(PageSensePortal, PageSenseSite))
 			})}

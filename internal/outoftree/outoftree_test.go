@@ -14,10 +14,12 @@ import (
 	"time"
 )
 
-// module is the downstream go.mod; the replace points at this checkout.
+// module is the downstream go.mod as `go get` + `go mod tidy` leave it: goalkit
+// plus every module goalkit's packages need (requirements appended by
+// serviceModule), and a replace pointing at this checkout.
 const module = `module example.com/service
 
-go 1.25
+go 1.25.0
 
 require github.com/goalkit/goalkit v0.0.0
 
@@ -49,18 +51,30 @@ func TestOutOfTreeModule(t *testing.T) {
 	}
 
 	dir := t.TempDir()
-	write(t, filepath.Join(dir, "go.mod"), []byte(strings.Replace(module, "%s", root, 1)))
-	// goalkit's go.sum covers every dependency, so the go command needs no
-	// network: the module cache already holds what the main build downloaded.
+	gomod := read(t, filepath.Join(root, "go.mod"))
+	write(t, filepath.Join(dir, "go.mod"), serviceModule(root, gomod))
+	// goalkit's go.sum covers every dependency it requires.
 	write(t, filepath.Join(dir, "go.sum"), read(t, filepath.Join(root, "go.sum")))
+
+	// Fetch goalkit's modules the way a user's first build would (a no-op
+	// when the cache is warm); the service build below then runs offline.
+	// It must not need more than that: with -mod=mod the go command loads
+	// the whole module graph, including go.mod files (go-cmp's) that no
+	// build of goalkit downloads, so a fresh cache failed under GOPROXY=off.
+	download := exec.Command(goBin, "mod", "download")
+	download.Dir = root
+	download.Env = append(os.Environ(), "GOFLAGS=-mod=readonly", "GOWORK=off")
+	if out, err := download.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download: %v\n%s", err, out)
+	}
 	write(t, filepath.Join(dir, "main.go"), read(t, filepath.Join("testdata", "service", "main.go")))
 
 	var stdout, stderr bytes.Buffer
 	cmd := exec.Command(goBin, "run", ".")
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(),
-		"GOFLAGS=-mod=mod", // let go add the indirect requirements to go.mod
-		"GOPROXY=off",      // and prove it found them all locally
+		"GOFLAGS=-mod=readonly", // go.mod and go.sum are complete as written
+		"GOPROXY=off",           // and prove the build needs nothing beyond them
 		"GOWORK=off",
 		"GOTOOLCHAIN=local",
 	)
@@ -74,6 +88,29 @@ func TestOutOfTreeModule(t *testing.T) {
 	if stdout.String() != want {
 		t.Errorf("output:\n%s\nwant:\n%s\nstderr:\n%s", stdout.String(), want, stderr.String())
 	}
+}
+
+// serviceModule is module with goalkit's own requirements added as indirect
+// ones, so the service's go.mod is complete (a pruned graph the go command
+// never has to walk) and follows goalkit's go.mod as it changes.
+func serviceModule(root string, goalkitMod []byte) []byte {
+	var b strings.Builder
+	b.WriteString(strings.Replace(module, "%s", root, 1))
+	inBlock := false
+	for line := range strings.Lines(string(goalkitMod)) {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "require (":
+			inBlock = true
+		case inBlock && line == ")":
+			inBlock = false
+		case inBlock && line != "":
+			b.WriteString("require " + strings.TrimSuffix(line, " // indirect") + " // indirect\n")
+		case strings.HasPrefix(line, "require ") && !strings.HasSuffix(line, "("):
+			b.WriteString(strings.TrimSuffix(line, " // indirect") + " // indirect\n")
+		}
+	}
+	return []byte(b.String())
 }
 
 func read(t *testing.T, name string) []byte {

@@ -1,6 +1,6 @@
 // Package security holds cross-dialect tests only: every goalkit client
 // (goals, triggers, giosg, pagesense) is driven through the same bad-input,
-// credential-leak, redirect and concurrency checks, so a rule of DESIGN.md
+// credential-leak, redirect and concurrency checks, so a rule of SECURITY.md
 // is proven once for all four rather than trusted per package.
 package security
 
@@ -82,8 +82,8 @@ func basicHeader() string {
 }
 
 // noAuthSetup is for credentials that need no endpoint.
-func noAuthSetup(opts ...transport.Option) func(*httpmock.MockTransport) []transport.Option {
-	return func(*httpmock.MockTransport) []transport.Option { return opts }
+func noAuthSetup[O ~func(*transport.Settings) error](opts ...O) func(*httpmock.MockTransport) []transport.Option {
+	return func(*httpmock.MockTransport) []transport.Option { return transport.Convert[transport.Option](opts) }
 }
 
 // zohoRefreshAuth registers a token endpoint minting zohoMinted and feeds
@@ -91,7 +91,7 @@ func noAuthSetup(opts ...transport.Option) func(*httpmock.MockTransport) []trans
 func zohoRefreshAuth(mt *httpmock.MockTransport) []transport.Option {
 	mt.RegisterResponder(http.MethodPost, tokenURL, httpmock.NewStringResponder(200,
 		`{"access_token": "`+zohoMinted+`", "api_domain": "https://www.zohoapis.com", "token_type": "Bearer", "expires_in": 3600}`))
-	return []transport.Option{pagesense.WithTokenSource(pagesense.RefreshTokenSource(tokenContext(mt), zohoConfig()))}
+	return []transport.Option{transport.Option(pagesense.WithTokenSource(pagesense.RefreshTokenSource(tokenContext(mt), zohoConfig())))}
 }
 
 func zohoConfig() pagesense.OAuthConfig {

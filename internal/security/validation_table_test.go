@@ -76,7 +76,7 @@ func TestValidation_Goals(t *testing.T) {
 	update := func(id int64, p *goals.GoalParams) func(context.Context, C) error {
 		return func(ctx context.Context, c C) error { _, err := c.Update(ctx, id, p); return err }
 	}
-	checkRules(t, func(o ...transport.Option) (C, error) { return goals.NewClient(o...) }, []rule[C]{
+	checkRules(t, func(o ...transport.Option) (C, error) { return goals.NewClient(transport.Convert[goals.Option](o)...) }, []rule[C]{
 		{"attribution_period 0", "attribution_period", create(with(func(p *goals.GoalParams) { p.AttributionPeriod = goals.Ptr(0) }))},
 		{"attribution_period 31", "attribution_period", create(with(func(p *goals.GoalParams) { p.AttributionPeriod = goals.Ptr(31) }))},
 		{"attribution_period -1 on update", "attribution_period", update(1, &goals.GoalParams{AttributionPeriod: goals.Ptr(-1)})},
@@ -120,7 +120,9 @@ func TestValidation_Triggers(t *testing.T) {
 		return func(ctx context.Context, c C) error { _, err := c.Update(ctx, name, p); return err }
 	}
 	enabled := &triggers.TriggerParams{Enabled: triggers.Ptr(true)}
-	checkRules(t, func(o ...transport.Option) (C, error) { return triggers.NewClient(o...) }, []rule[C]{
+	checkRules(t, func(o ...transport.Option) (C, error) {
+		return triggers.NewClient(transport.Convert[triggers.Option](o)...)
+	}, []rule[C]{
 		{"get empty name", "name", func(ctx context.Context, c C) error { _, err := c.Get(ctx, ""); return err }},
 		{"update empty name", "name", update("", enabled)},
 		{"delete empty name", "name", func(ctx context.Context, c C) error { return c.Delete(ctx, "") }},
@@ -174,7 +176,7 @@ func TestValidation_Giosg(t *testing.T) {
 		return org(orgID, func(ctx context.Context, o *giosg.Org) error { return o.CreateExternalMatch(ctx, goalID, m) })
 	}
 	noOrg := func(f func(context.Context, *giosg.Org) error) func(context.Context, C) error { return org("", f) }
-	checkRules(t, func(o ...transport.Option) (C, error) { return giosg.NewClient(o...) }, []rule[C]{
+	checkRules(t, func(o ...transport.Option) (C, error) { return giosg.NewClient(transport.Convert[giosg.Option](o)...) }, []rule[C]{
 		{"CreateGoal nil", "goal", create(nil)},
 		{"UpdateGoal nil", "goal", update(giosgGoal, nil)},
 		{"PatchGoal nil", "goal", patch(giosgGoal, nil)},
@@ -296,5 +298,7 @@ func TestValidation_PageSense(t *testing.T) {
 			rule[C]{"empty project linkname: " + name, "project_linkname", project("acme", "", m)},
 		)
 	}
-	checkRules(t, func(o ...transport.Option) (C, error) { return pagesense.NewClient(o...) }, rules)
+	checkRules(t, func(o ...transport.Option) (C, error) {
+		return pagesense.NewClient(transport.Convert[pagesense.Option](o)...)
+	}, rules)
 }

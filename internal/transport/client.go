@@ -20,6 +20,10 @@ type Dialect struct {
 	DefaultBaseURL string
 	// NoBaseURL is the error NewClient returns when no base URL was chosen.
 	NoBaseURL error
+	// NoAuth, when set, makes NewClient fail without credentials; it names
+	// the options that give them, e.g. "giosg.WithAPIToken(token) or
+	// giosg.WithTokenSource(ts)". The error matches ErrNoCredentials.
+	NoAuth string
 	// DecodeError fills e.Code, e.Message and e.Fields from e.Body. It must
 	// tolerate any body: HTML, empty, truncated.
 	DecodeError func(e *APIError)
@@ -45,7 +49,7 @@ type Client struct {
 }
 
 // New builds a client from the dialect's defaults and the user's options.
-func New(d Dialect, opts ...Option) (*Client, error) {
+func New[O ~func(*Settings) error](d Dialect, opts ...O) (*Client, error) {
 	s := Settings{
 		BaseURL:      d.DefaultBaseURL,
 		UserAgent:    DefaultUserAgent,
@@ -64,6 +68,9 @@ func New(d Dialect, opts ...Option) (*Client, error) {
 	}
 	if s.BaseURL == "" && d.NoBaseURL != nil {
 		return nil, d.NoBaseURL
+	}
+	if s.Auth == nil && d.NoAuth != "" {
+		return nil, fmt.Errorf("%w: use %s", ErrNoCredentials, d.NoAuth)
 	}
 	base, err := ParseBaseURL(s.BaseURL)
 	if err != nil {

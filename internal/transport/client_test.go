@@ -336,7 +336,7 @@ func TestNewOptionErrors(t *testing.T) {
 		}
 	}
 	noBase := errors.New("choose a host")
-	if _, err := New(Dialect{NoBaseURL: noBase}); err != noBase {
+	if _, err := New[Option](Dialect{NoBaseURL: noBase}); err != noBase {
 		t.Errorf("no base: %v", err)
 	}
 }

@@ -11,11 +11,11 @@ import (
 // Sentinel errors matched with errors.Is. An *APIError matches the one for
 // its status; a *ValidationError matches ErrInvalid.
 var (
-	ErrNotFound     = errors.New("goalkit: not found")
-	ErrUnauthorized = errors.New("goalkit: unauthorized")
-	ErrForbidden    = errors.New("goalkit: forbidden")
-	ErrRateLimited  = errors.New("goalkit: rate limited")
-	ErrInvalid      = errors.New("goalkit: invalid request")
+	ErrNotFound     = errors.New("goalkit: not found")       // 404
+	ErrUnauthorized = errors.New("goalkit: unauthorized")    // 401
+	ErrForbidden    = errors.New("goalkit: forbidden")       // 403
+	ErrRateLimited  = errors.New("goalkit: rate limited")    // 429
+	ErrInvalid      = errors.New("goalkit: invalid request") // 400, 422 and every *ValidationError
 
 	// ErrResponseTooLarge is returned when a response body exceeds the
 	// configured size cap. Nothing beyond the cap is read.
@@ -29,6 +29,9 @@ var (
 	// ErrNilContext is returned when a call is given a nil context. It
 	// matches ErrInvalid.
 	ErrNilContext = fmt.Errorf("goalkit: nil context: %w", ErrInvalid)
+	// ErrNoCredentials is returned by NewClient when no option gave it
+	// credentials; the error names the options that do.
+	ErrNoCredentials = errors.New("goalkit: NewClient: no credentials")
 )
 
 // MaxErrorBody is how much of an error response APIError.Body keeps.

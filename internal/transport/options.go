@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Defaults for every client; see DESIGN.md, "The request pipeline".
+// Defaults for every client; RELIABILITY.md explains the retry policy.
 const (
 	DefaultRetryMax     = 4
 	DefaultRetryWaitMin = 500 * time.Millisecond
@@ -30,6 +30,9 @@ type Settings struct {
 	Logger       *slog.Logger
 	MaxBodySize  int64
 	Auth         Authorizer
+	// Region is the vendor region the options chose (a PageSense data
+	// center), so that two options naming different ones can be refused.
+	Region string
 }
 
 // Option configures a client. Options apply in order; the last one wins. An
@@ -115,4 +118,15 @@ func WithMaxResponseSize(n int64) Option {
 		s.MaxBodySize = n
 		return nil
 	}
+}
+
+// Convert retypes options between the per-package Option types, which all
+// share Option's shape. Only the module's cross-dialect test suites need it,
+// to hand one list of shared options to every dialect; users cannot call it.
+func Convert[To, From ~func(*Settings) error](opts []From) []To {
+	out := make([]To, len(opts))
+	for i, o := range opts {
+		out[i] = To(o)
+	}
+	return out
 }

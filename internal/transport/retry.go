@@ -104,7 +104,7 @@ func (c *Client) send(req *retryablehttp.Request, st *callState) (*http.Response
 	return nil, scrubError(fmt.Errorf("goalkit: %s %s: %w", st.method, st.redactedURL(), redactURLError(err)), st.secrets())
 }
 
-// checkRetry is the retry policy (DESIGN.md): 429 for every method unless
+// checkRetry is the retry policy (RELIABILITY.md): 429 for every method unless
 // Retry-After exceeds the maximum wait; 5xx but 501 and connection errors
 // only for idempotent methods, so nothing is ever created twice.
 func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {

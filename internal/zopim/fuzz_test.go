@@ -13,7 +13,7 @@ import (
 // else the body holds; a body that is not a JSON object fills nothing.
 func FuzzErrorBody(f *testing.F) {
 	for _, s := range []string{
-		// VENDOR-NOTES.md.
+		// Real Zendesk Chat error bodies.
 		`{"error": "Unauthorized", "description": "The server could not verify that you are authorized to access the URL requested."}`,
 		`{"error": "Method Not Allowed", "description": "The method is not allowed for the requested URL."}`,
 		`{"error": "Bad Request", "description": "Goals limit exceeded"}`,

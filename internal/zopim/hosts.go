@@ -73,6 +73,7 @@ func NoHostError(pkg string) error {
 func Dialect(pkg string, extra func(*transport.APIError)) transport.Dialect {
 	return transport.Dialect{
 		NoBaseURL: NoHostError(pkg),
+		NoAuth:    pkg + ".WithToken(token), " + pkg + ".WithTokenSource(ts) or " + pkg + ".WithBasicAuth(email, password)",
 		DecodeError: func(e *transport.APIError) {
 			DecodeError(e)
 			if extra != nil {

@@ -175,7 +175,8 @@ func TestRequiresZohoToken(t *testing.T) {
 	t.Parallel()
 	mt := httpmock.NewMockTransport()
 	mt.RegisterNoResponder(pagesensetest.New().Responder())
-	c, err := pagesense.NewClient(pagesense.WithHTTPClient(&http.Client{Transport: mt}), pagesense.WithBaseURL("https://x.example"))
+	// NewClient refuses a client without credentials, so strip them on the way.
+	c, err := pagesense.NewClient(pagesense.WithHTTPClient(&http.Client{Transport: stripAuth{mt}}), pagesense.WithBaseURL("https://x.example"), pagesense.WithToken("t"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -298,4 +299,13 @@ func TestConcurrentCreates(t *testing.T) {
 	if len(seen) != 40 || len(f.CustomEvents("portal", "site")) != 20 {
 		t.Errorf("%d goals, %d events; want 20 each", len(seen)/2, len(f.CustomEvents("portal", "site")))
 	}
+}
+
+// stripAuth sends requests on without their Authorization header.
+type stripAuth struct{ rt http.RoundTripper }
+
+func (s stripAuth) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.Header.Del("Authorization")
+	return s.rt.RoundTrip(r)
 }

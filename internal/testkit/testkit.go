@@ -1,7 +1,7 @@
-// Package zopimtest holds the test helpers the goals and triggers tests
-// share: a recording httpmock responder and assertions on what was sent.
-// It is imported only from _test files.
-package zopimtest
+// Package testkit holds the test setup every dialect's tests share: a client
+// on its own mock transport with fast retries, a recording httpmock responder
+// and assertions on what was sent. It is imported only from _test files.
+package testkit
 
 import (
 	"bytes"
@@ -9,11 +9,33 @@ import (
 	"io"
 	"net/http"
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/jarcoal/httpmock"
+
+	"github.com/goalkit/goalkit/internal/transport"
 )
+
+// Client builds a dialect's client (newClient is goals.NewClient, ...) on a
+// fresh mock transport, at base, with retries waiting 1-5ms, then opts (the
+// credentials, and what the test changes).
+func Client[C any, O ~func(*transport.Settings) error](t testing.TB, newClient func(...O) (C, error), base string, opts ...O) (C, *httpmock.MockTransport) {
+	t.Helper()
+	mt := httpmock.NewMockTransport()
+	all := transport.Convert[O]([]transport.Option{
+		transport.WithHTTPClient(&http.Client{Transport: mt}),
+		transport.WithBaseURL(base),
+		transport.WithRetryWait(time.Millisecond, 5*time.Millisecond),
+	})
+	c, err := newClient(append(all, opts...)...)
+	if err != nil {
+		t.Fatalf("NewClient: %v", err)
+	}
+	return c, mt
+}
 
 // Sent is one request the mock transport saw.
 type Sent struct {
@@ -40,6 +62,33 @@ func NewRecorder(resps ...httpmock.Responder) *Recorder {
 // Respond is the httpmock.Responder to register, e.g. with
 // MockTransport.RegisterNoResponder.
 func (r *Recorder) Respond(req *http.Request) (*http.Response, error) {
+	n := r.keep(req)
+	r.mu.Lock()
+	resp := r.resps[min(n, len(r.resps))-1]
+	r.mu.Unlock()
+	return resp(req)
+}
+
+// Then adds a response with status and a JSON body after the others.
+func (r *Recorder) Then(status int, body string) *Recorder {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.resps = append(r.resps, Answer(status, body))
+	return r
+}
+
+// Reply is a responder that records the request in r and answers with status
+// and a JSON body, whatever r's own responses are.
+func (r *Recorder) Reply(status int, body string) httpmock.Responder {
+	answer := Answer(status, body)
+	return func(req *http.Request) (*http.Response, error) {
+		r.keep(req)
+		return answer(req)
+	}
+}
+
+// keep records req.
+func (r *Recorder) keep(req *http.Request) int {
 	var body []byte
 	if req.Body != nil {
 		body, _ = io.ReadAll(req.Body)
@@ -47,12 +96,37 @@ func (r *Recorder) Respond(req *http.Request) (*http.Response, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.reqs = append(r.reqs, Sent{req.Method, req.URL.String(), req.URL.EscapedPath(), req.Header.Clone(), body})
-	i := min(len(r.reqs), len(r.resps)) - 1
-	return r.resps[i](req)
+	return len(r.reqs)
+}
+
+// Only returns the one request sent, failing the test unless there was
+// exactly one.
+func (r *Recorder) Only(t testing.TB) Sent {
+	t.Helper()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.reqs) != 1 {
+		t.Fatalf("sent %d requests, want 1", len(r.reqs))
+	}
+	return r.reqs[0]
+}
+
+// All returns every request sent, oldest first.
+func (r *Recorder) All() []Sent {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Clone(r.reqs)
+}
+
+// Count is how many requests were sent.
+func (r *Recorder) Count() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.reqs)
 }
 
 // Last returns the last request sent, failing the test if there was none.
-func (r *Recorder) Last(t *testing.T) Sent {
+func (r *Recorder) Last(t testing.TB) Sent {
 	t.Helper()
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -68,7 +142,7 @@ func Answer(status int, body string) httpmock.Responder {
 }
 
 // JSONEqual compares a sent JSON document with want by value.
-func JSONEqual(t *testing.T, got []byte, want string) {
+func JSONEqual(t testing.TB, got []byte, want string) {
 	t.Helper()
 	var g, w any
 	if err := json.Unmarshal(got, &g); err != nil {
@@ -85,7 +159,7 @@ func JSONEqual(t *testing.T, got []byte, want string) {
 // CheckHeaders asserts the headers every call carries: Authorization auth,
 // Accept application/json, and Content-Type application/json exactly when
 // withBody (otherwise no body at all).
-func CheckHeaders(t *testing.T, s Sent, auth string, withBody bool) {
+func CheckHeaders(t testing.TB, s Sent, auth string, withBody bool) {
 	t.Helper()
 	if got := s.Header.Get("Authorization"); got != auth {
 		t.Errorf("Authorization = %q, want %q", got, auth)
@@ -102,7 +176,7 @@ func CheckHeaders(t *testing.T, s Sent, auth string, withBody bool) {
 	}
 }
 
-// CheckParamsRoundTrip is the params property both packages fuzz: a body
+// CheckParamsRoundTrip is the params property goals and triggers fuzz: a body
 // that decodes (as the fake server decodes it) re-encodes, decodes back,
 // re-encodes to the same bytes, and keeps its validity.
 func CheckParamsRoundTrip[P any, PP interface {
