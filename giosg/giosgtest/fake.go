@@ -71,17 +71,20 @@ type Fake struct {
 	matches  map[string][]giosg.ExternalMatch
 	visitors map[string][]string // identity -> session rooms (nil: any)
 	now      func() time.Time
+	kit      *fake.Kit
 }
 
 // New returns an empty fake with DefaultPageSize.
 func New() *Fake {
-	return &Fake{
+	f := &Fake{
 		pageSize: DefaultPageSize,
 		goals:    map[string]*goal{},
 		matches:  map[string][]giosg.ExternalMatch{},
 		visitors: map[string][]string{},
 		now:      time.Now,
 	}
+	f.kit = f.newKit()
+	return f
 }
 
 // NewServer starts a fresh fake behind httptest; close it when done.
@@ -171,6 +174,10 @@ func (f *Fake) Goals(orgID string) []giosg.Goal {
 // ServeHTTP routes .../orgs/{org}/goals[/{goal}[/matches]] under any
 // prefix.
 func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	f.kit.ServeHTTP(w, r, http.HandlerFunc(f.serve))
+}
+
+func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 	seg, ok := fake.Segments(r, "orgs")
 	if !ok || len(seg) < 2 || seg[1] != "goals" || seg[0] == "" {
 		notFound(w, "Not found.")

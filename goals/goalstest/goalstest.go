@@ -42,11 +42,13 @@ type Fake struct {
 	ids    fake.Counter
 	goals  map[int64]goals.Goal
 	router *zopimfake.Resource
+	kit    *fake.Kit
 }
 
 // New returns an empty fake account.
 func New() *Fake {
 	f := &Fake{goals: map[int64]goals.Goal{}}
+	f.kit = newKit()
 	f.router = &zopimfake.Resource{
 		Name: "goals", List: f.list, Create: f.create,
 		Get: f.get, Update: f.update, Delete: f.delete,
@@ -67,7 +69,7 @@ func (f *Fake) Responder() httpmock.Responder { return fake.Responder(f) }
 
 // ServeHTTP routes /goals and /goals/{id} under any base prefix.
 func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	f.router.ServeHTTP(w, r)
+	f.kit.ServeHTTP(w, r, f.router)
 }
 
 // Goals returns a copy of the stored goals, by id.

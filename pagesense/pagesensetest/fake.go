@@ -70,6 +70,7 @@ type Fake struct {
 	mu      sync.Mutex
 	ids     fake.Counter
 	portals map[string]*portal
+	kit     *fake.Kit
 }
 
 // portal holds a portal's goals and events in creation order; linknames
@@ -81,7 +82,7 @@ type portal struct {
 }
 
 // New returns an empty fake.
-func New() *Fake { return &Fake{portals: map[string]*portal{}} }
+func New() *Fake { return &Fake{portals: map[string]*portal{}, kit: newKit()} }
 
 // Responder serves the fake behind an httpmock.MockTransport.
 func (f *Fake) Responder() httpmock.Responder { return fake.Responder(f) }
@@ -112,6 +113,10 @@ func (f *Fake) CustomEvents(portalName, project string) []pagesense.CustomEvent 
 // ServeHTTP routes /portal/{portal}/projectgoals/{linkname} and
 // /portal/{portal}/customevents under any base prefix.
 func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	f.kit.ServeHTTP(w, r, http.HandlerFunc(f.serve))
+}
+
+func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 	if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), pagesense.AuthScheme+" "); !ok || strings.TrimSpace(tok) == "" {
 		writeError(w, http.StatusUnauthorized, CodeUnauthorized, "Invalid OAuth token: want Authorization: Zoho-oauthtoken <token>")
 		return

@@ -42,11 +42,13 @@ type Fake struct {
 	ids    fake.Counter
 	byName map[string]triggers.Trigger
 	router *zopimfake.Resource
+	kit    *fake.Kit
 }
 
 // New returns an empty fake account.
 func New() *Fake {
 	f := &Fake{byName: map[string]triggers.Trigger{}}
+	f.kit = newKit()
 	f.router = &zopimfake.Resource{
 		Name: "triggers", List: f.list, Create: f.create,
 		Get: f.get, Update: f.update, Delete: f.delete,
@@ -67,7 +69,7 @@ func (f *Fake) Responder() httpmock.Responder { return fake.Responder(f) }
 
 // ServeHTTP routes /triggers and /triggers/{name} under any base prefix.
 func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	f.router.ServeHTTP(w, r)
+	f.kit.ServeHTTP(w, r, f.router)
 }
 
 // Triggers returns a deep copy of the stored triggers, by id.

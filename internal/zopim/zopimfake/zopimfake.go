@@ -122,3 +122,11 @@ func (res *Resource) item(w http.ResponseWriter, r *http.Request, key string) {
 		WriteError(w, http.StatusMethodNotAllowed, MethodNotAllowedDescription)
 	}
 }
+
+// UnauthorizedDescription is the real API's (Flask's) 401 description.
+const UnauthorizedDescription = "The server could not verify that you are authorized to access the URL requested. You either supplied the wrong credentials (e.g. a bad password), or your browser doesn't understand how to supply the credentials required."
+
+// Unauthorized answers 401 with the Zopim body.
+func Unauthorized(w http.ResponseWriter) {
+	WriteError(w, http.StatusUnauthorized, UnauthorizedDescription)
+}
