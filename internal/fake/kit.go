@@ -75,7 +75,7 @@ type Kit struct {
 	mu     sync.Mutex
 	faults []*armed
 	log    []Request
-	token  string
+	check  func(token string) bool // nil: any credential
 }
 
 // NewKit returns a Kit for a fake described by cfg.
@@ -111,8 +111,19 @@ func (k *Kit) ClearFaults() {
 // token" (one of the configured schemes) a 401 in the vendor's shape. An
 // empty token turns the check off.
 func (k *Kit) RequireToken(token string) {
+	if token == "" {
+		k.RequireCredential(nil)
+		return
+	}
+	k.RequireCredential(func(got string) bool { return got == token })
+}
+
+// RequireCredential makes every request whose "Authorization: <scheme>
+// token" fails check (or is absent) a 401 in the vendor's shape; nil turns
+// the check off.
+func (k *Kit) RequireCredential(check func(token string) bool) {
 	k.mu.Lock()
-	k.token = token
+	k.check = check
 	k.mu.Unlock()
 }
 
@@ -160,7 +171,7 @@ func (k *Kit) ServeHTTP(w http.ResponseWriter, r *http.Request, h http.Handler) 
 	entry.Faulted = f != nil
 	idx := len(k.log)
 	k.log = append(k.log, entry)
-	token := k.token
+	check := k.check
 	k.mu.Unlock()
 
 	if f == nil {
@@ -175,7 +186,7 @@ func (k *Kit) ServeHTTP(w http.ResponseWriter, r *http.Request, h http.Handler) 
 	}
 	rec := httptest.NewRecorder()
 	if f.AfterApply || (f.Status == 0 && f.Oversize == 0) {
-		if token != "" && !k.authorized(r, token) {
+		if check != nil && !k.authorized(r, check) {
 			k.cfg.Unauthorized(rec)
 		} else {
 			h.ServeHTTP(rec, r)
@@ -228,10 +239,10 @@ func (k *Kit) operation(r *http.Request) *Operation {
 	return nil
 }
 
-func (k *Kit) authorized(r *http.Request, token string) bool {
+func (k *Kit) authorized(r *http.Request, check func(string) bool) bool {
 	got := r.Header.Get("Authorization")
 	for _, s := range k.cfg.Schemes {
-		if got == s+" "+token {
+		if tok, ok := strings.CutPrefix(got, s+" "); ok && tok != "" && check(tok) {
 			return true
 		}
 	}
