@@ -2,6 +2,8 @@ package fake
 
 import (
 	"bytes"
+	crand "crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -60,4 +62,16 @@ func (c *Counter) Bump(n int64) {
 			return
 		}
 	}
+}
+
+// ContractPrefix starts the name of every object a contract suite
+// creates, so a real account's leftovers are easy to find.
+const ContractPrefix = "goalkit-contract-"
+
+// ContractName returns ContractPrefix and a random suffix, so runs do
+// not collide.
+func ContractName() string {
+	var b [4]byte
+	crand.Read(b[:])
+	return ContractPrefix + hex.EncodeToString(b[:])
 }
