@@ -1,18 +1,12 @@
 package goalstest_test
 
 import (
-	"net/http"
-	"os"
-	"sync/atomic"
 	"testing"
 
 	"github.com/goalkit/goalkit/goals"
 	"github.com/goalkit/goalkit/goals/goalstest"
+	"github.com/goalkit/goalkit/internal/fake"
 )
-
-// maxContractCalls is the budget of one Contract run against a real
-// account.
-const maxContractCalls = 50
 
 func TestContractFake(t *testing.T) {
 	t.Parallel()
@@ -27,8 +21,8 @@ func TestContractFake(t *testing.T) {
 		return c
 	})
 	t.Cleanup(func() {
-		if n := len(f.Requests()); n > maxContractCalls {
-			t.Errorf("the suite made %d calls, budget %d", n, maxContractCalls)
+		if n := len(f.Requests()); n > fake.MaxContractCalls {
+			t.Errorf("the suite made %d calls, budget %d", n, fake.MaxContractCalls)
 		}
 		if left := f.Goals(); len(left) != 0 {
 			t.Errorf("the suite left %d goals behind", len(left))
@@ -39,29 +33,13 @@ func TestContractFake(t *testing.T) {
 // TestContractReal runs the suite against a real Zendesk Chat account
 // when ZENDESK_CHAT_SUBDOMAIN and ZENDESK_CHAT_TOKEN are set.
 func TestContractReal(t *testing.T) {
-	sub, token := os.Getenv("ZENDESK_CHAT_SUBDOMAIN"), os.Getenv("ZENDESK_CHAT_TOKEN")
-	if sub == "" || token == "" {
-		t.Skip("set ZENDESK_CHAT_SUBDOMAIN and ZENDESK_CHAT_TOKEN to run the contract against the real API")
-	}
-	var calls atomic.Int64
+	env := fake.RealEnv(t, "ZENDESK_CHAT_SUBDOMAIN", "ZENDESK_CHAT_TOKEN")
 	goalstest.Contract(t, func(t *testing.T) goals.API {
-		c, err := goals.NewClient(goals.WithSubdomain(sub), goals.WithToken(token),
-			goals.WithHTTPClient(&http.Client{Transport: countingTransport{&calls}}))
+		c, err := goals.NewClient(goals.WithSubdomain(env["ZENDESK_CHAT_SUBDOMAIN"]),
+			goals.WithToken(env["ZENDESK_CHAT_TOKEN"]), goals.WithHTTPClient(fake.BudgetClient(t)))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return c
 	})
-	t.Cleanup(func() {
-		if n := calls.Load(); n > maxContractCalls {
-			t.Errorf("the suite made %d calls, budget %d", n, maxContractCalls)
-		}
-	})
-}
-
-type countingTransport struct{ n *atomic.Int64 }
-
-func (c countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	c.n.Add(1)
-	return http.DefaultTransport.RoundTrip(r)
 }
