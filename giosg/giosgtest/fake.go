@@ -31,6 +31,21 @@
 //	if got := f.Matches(goal.ID); len(got) != 1 {
 //		t.Errorf("recorded %d matches, want 1", len(got))
 //	}
+//
+// The test kit: Inject makes the fake fail on purpose (also on one page
+// of the goals list, or after a match was recorded), Requests logs what
+// reached it (credentials redacted), Seed and LoadJSON load goals (a
+// recorded list page loads as it is), RequireToken checks the Token or
+// Bearer credential, and Contract runs goalkit's behavioural suite
+// against any giosg.GoalsAPI.
+//
+// Known divergences from the real API: error bodies are Django REST
+// Framework's shapes, assumed (giosg does not document them); pages hold
+// DefaultPageSize goals, real ones more and not a fixed number; a match
+// is accepted for any visitor unless AddVisitorIdentity was called (the
+// real API needs a live visitor session); the fake applies default_value
+// on PUT and PATCH, which giosg may ignore; neither has a DELETE for
+// goals.
 package giosgtest
 
 import (

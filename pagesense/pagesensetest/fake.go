@@ -41,6 +41,18 @@
 //	mt.RegisterNoResponder(pagesensetest.New().Responder())
 //	client, err := pagesense.NewClient(pagesense.WithToken("any"),
 //		pagesense.WithHTTPClient(&http.Client{Transport: mt}))
+//
+// The test kit: Inject makes the fake fail on purpose, Requests logs what
+// reached it (credentials redacted), Seed, SeedCustomEvents and LoadJSON
+// load a portal, RequireToken (or AcceptTokensFrom an Accounts fake)
+// checks the Zoho-oauthtoken, Accounts fakes Zoho's token endpoint with
+// its 10-per-10-minutes limit, and Contract runs goalkit's behavioural
+// suite against any pagesense.ProjectAPI.
+//
+// Known divergences from the real API: the error codes are the fake's own
+// (the real ones are undocumented); the Accounts fake implements only the
+// refresh-token grant, and its over-limit answer is the one Zoho users
+// report (HTTP 400 "Access Denied"), not a documented one.
 package pagesensetest
 
 import (

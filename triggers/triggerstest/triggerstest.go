@@ -16,7 +16,17 @@
 // Choices where the docs are silent: names are unique (creating or
 // renaming onto a taken name answers 400 "Trigger name already exists");
 // a trigger created without "enabled" is enabled; the Authorization header
-// is not checked.
+// is not checked unless RequireToken is set.
+//
+// The test kit: Inject makes the fake fail on purpose, Requests logs what
+// reached it (credentials redacted), Seed and LoadJSON load triggers,
+// RequireToken checks the Bearer token, and Contract runs goalkit's
+// behavioural suite against any triggers.API.
+//
+// Known divergences from the real API: unique names and the 400 for a
+// taken one are the fake's choice (unverified); the real API answers
+// "enabled" as true/false, the fake as 1/0 like the docs; the fake's 400
+// messages are its own; Basic auth is never checked.
 package triggerstest
 
 import (
