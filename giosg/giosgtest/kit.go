@@ -8,15 +8,17 @@ import (
 
 // Fault makes the fake misbehave on purpose; pass it to Fake.Inject. It is
 // the one Fault type all goalkit fakes share. Selectors (zero: any):
-// Route (an operation name such as "CreateGoal", or "POST
-// /orgs/{org}/goals"), Method, Page (1-based page of ListGoals), Times
+// Route (an operation name or its route: ListGoals "GET
+// /orgs/{org}/goals", CreateGoal "POST /orgs/{org}/goals", GetGoal,
+// UpdateGoal (PUT) and PatchGoal (PATCH) on "/orgs/{org}/goals/{goal}",
+// CreateExternalMatch "POST /orgs/{org}/goals/{goal}/matches"), Method, Page (1-based page of ListGoals), Times
 // (hits, 0: all), Probability with Seed (repeatable chaos). Effects:
 // Status with Body, ContentType and RetryAfter; Delay; Drop (reset the
 // connection); CutBody (half the body, then close; reset with Drop);
 // Oversize (a body of n bytes); AfterApply (handle first, so the write is
 // applied, then Status, Drop or CutBody: e.g. a match recorded whose
-// answer is lost). Drop, CutBody and a long Delay need NewServer; Status
-// faults also work over Responder.
+// answer is lost). Drop and CutBody need NewServer (over Responder they
+// become transport errors); Status faults work over both.
 type Fault = fake.Fault
 
 // Request is one entry of Fake.Requests: Method, Operation
@@ -27,9 +29,9 @@ type Request = fake.Request
 // ErrBadFault is matched by every error of Fake.Inject.
 var ErrBadFault = fake.ErrBadFault
 
-// Operations are the routes a Fault's Route can name, by the *giosg.Org
+// operations are the routes a Fault's Route can name, by the *giosg.Org
 // method that calls each (AllGoals calls ListGoals page by page).
-var Operations = []fake.Operation{
+var operations = []fake.Operation{
 	{Name: "ListGoals", Method: http.MethodGet, Pattern: "/orgs/{org}/goals", Paged: true},
 	{Name: "CreateGoal", Method: http.MethodPost, Pattern: "/orgs/{org}/goals"},
 	{Name: "GetGoal", Method: http.MethodGet, Pattern: "/orgs/{org}/goals/{goal}"},
@@ -40,7 +42,7 @@ var Operations = []fake.Operation{
 
 func (f *Fake) newKit() *fake.Kit {
 	return fake.NewKit(fake.KitConfig{
-		Operations: Operations,
+		Operations: operations,
 		Page:       f.pageNumber,
 		Schemes:    []string{"Token", "Bearer"},
 		Unauthorized: func(w http.ResponseWriter) {

@@ -62,7 +62,7 @@ type Fake struct {
 // New returns an empty fake account.
 func New() *Fake {
 	f := &Fake{goals: map[int64]goals.Goal{}}
-	f.kit = newKit()
+	f.kit = zopimfake.NewKit("goals", "id")
 	f.router = &zopimfake.Resource{
 		Name: "goals", List: f.list, Create: f.create,
 		Get: f.get, Update: f.update, Delete: f.delete,

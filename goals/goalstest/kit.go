@@ -1,23 +1,19 @@
 package goalstest
 
-import (
-	"net/http"
-
-	"github.com/goalkit/goalkit/internal/fake"
-	"github.com/goalkit/goalkit/internal/zopim/zopimfake"
-)
+import "github.com/goalkit/goalkit/internal/fake"
 
 // Fault makes the fake misbehave on purpose; pass it to Fake.Inject. It is
 // the one Fault type all goalkit fakes share. Selectors (zero: any):
-// Route (an operation name such as "Create", or "POST /goals"), Method,
-// Page (unused here: the goals list has no pages), Times (hits, 0: all),
-// Probability with Seed (repeatable chaos). Effects: Status with Body,
-// ContentType and RetryAfter; Delay; Drop (reset the connection); CutBody
-// (half the body, then close; reset with Drop); Oversize (a body of n
-// bytes); AfterApply (handle first, so the write is applied, then Status,
-// Drop or CutBody). Drop, CutBody and a long Delay need NewServer; Status
-// faults also work over Responder. See RELIABILITY.md for each row as one
-// line.
+// Route (an operation name or its route: List "GET /goals", Create "POST
+// /goals", Get "GET /goals/{id}", Update "PUT /goals/{id}", Delete
+// "DELETE /goals/{id}"), Method, Page (unused: the goals list has no
+// pages), Times (hits, 0: all), Probability with Seed (repeatable chaos).
+// Effects: Status with Body, ContentType and RetryAfter; Delay; Drop
+// (reset the connection); CutBody (half the body, then close; reset with
+// Drop); Oversize (a body of n bytes); AfterApply (handle first, so the
+// write is applied, then Status, Drop or CutBody). Drop and CutBody need
+// NewServer (over Responder they become transport errors); Status faults
+// work over both. RELIABILITY.md shows each of its rows as one Fault.
 type Fault = fake.Fault
 
 // Request is one entry of Fake.Requests: Method, Operation ("Create"),
@@ -27,24 +23,6 @@ type Request = fake.Request
 
 // ErrBadFault is matched by every error of Fake.Inject.
 var ErrBadFault = fake.ErrBadFault
-
-// Operations are the routes a Fault's Route can name, by the goals.Client
-// method that calls each.
-var Operations = []fake.Operation{
-	{Name: "List", Method: http.MethodGet, Pattern: "/goals"},
-	{Name: "Create", Method: http.MethodPost, Pattern: "/goals"},
-	{Name: "Get", Method: http.MethodGet, Pattern: "/goals/{id}"},
-	{Name: "Update", Method: http.MethodPut, Pattern: "/goals/{id}"},
-	{Name: "Delete", Method: http.MethodDelete, Pattern: "/goals/{id}"},
-}
-
-func newKit() *fake.Kit {
-	return fake.NewKit(fake.KitConfig{
-		Operations:   Operations,
-		Schemes:      []string{"Bearer"},
-		Unauthorized: zopimfake.Unauthorized,
-	})
-}
 
 // Inject arms a fault; faults are tried in the order injected. A fault
 // that selects nothing (an unknown route, a method no route takes) or does

@@ -79,10 +79,10 @@ type Kit struct {
 }
 
 // NewKit returns a Kit for a fake described by cfg.
-func NewKit(cfg KitConfig) *Kit { return &Kit{cfg: cfg} }
-
-// Operations returns the fake's operations.
-func (k *Kit) Operations() []Operation { return slices.Clone(k.cfg.Operations) }
+func NewKit(cfg KitConfig) *Kit {
+	cfg.Operations = slices.Clone(cfg.Operations)
+	return &Kit{cfg: cfg}
+}
 
 // Inject arms f. Faults are tried in the order injected; the first that
 // selects a request and fires decides what happens to it. A fault that

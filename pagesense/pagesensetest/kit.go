@@ -9,15 +9,19 @@ import (
 
 // Fault makes the fake misbehave on purpose; pass it to Fake.Inject. It is
 // the one Fault type all goalkit fakes share. Selectors (zero: any):
-// Route (an operation name such as "CreateGoal", or "POST
-// /portal/{portal}/projectgoals/{project}"), Method, Page (unused: PageSense
+// Route (an operation name or its route: ListGoals "GET" and CreateGoal
+// "POST /portal/{portal}/projectgoals/{project}", UpdateGoal "PUT" and
+// DeleteGoal "DELETE /portal/{portal}/projectgoals/{goal}",
+// ListCustomEvents "GET" and CreateCustomEvent "POST
+// /portal/{portal}/customevents"; GetGoal reads the list, so ListGoals
+// selects it too), Method, Page (unused: PageSense
 // lists have no pages), Times (hits, 0: all), Probability with Seed
 // (repeatable chaos). Effects: Status with Body, ContentType and
 // RetryAfter; Delay; Drop (reset the connection); CutBody (half the body,
 // then close; reset with Drop); Oversize (a body of n bytes); AfterApply
 // (handle first, so the write is applied, then Status, Drop or CutBody).
-// Drop, CutBody and a long Delay need NewServer; Status faults also work
-// over Responder.
+// Drop and CutBody need NewServer (over Responder they become transport
+// errors); Status faults work over both.
 type Fault = fake.Fault
 
 // Request is one entry of Fake.Requests: Method, Operation ("CreateGoal"),
@@ -28,10 +32,9 @@ type Request = fake.Request
 // ErrBadFault is matched by every error of Fake.Inject.
 var ErrBadFault = fake.ErrBadFault
 
-// Operations are the routes a Fault's Route can name, by the
-// *pagesense.Project method that calls each (GetGoal reads the list, so
-// ListGoals selects it too).
-var Operations = []fake.Operation{
+// operations are the routes a Fault's Route can name, by the
+// *pagesense.Project method that calls each.
+var operations = []fake.Operation{
 	{Name: "ListGoals", Method: http.MethodGet, Pattern: "/portal/{portal}/projectgoals/{project}"},
 	{Name: "CreateGoal", Method: http.MethodPost, Pattern: "/portal/{portal}/projectgoals/{project}"},
 	{Name: "UpdateGoal", Method: http.MethodPut, Pattern: "/portal/{portal}/projectgoals/{goal}"},
@@ -42,7 +45,7 @@ var Operations = []fake.Operation{
 
 func newKit() *fake.Kit {
 	return fake.NewKit(fake.KitConfig{
-		Operations: Operations,
+		Operations: operations,
 		Schemes:    []string{pagesense.AuthScheme},
 		Unauthorized: func(w http.ResponseWriter) {
 			writeError(w, http.StatusUnauthorized, CodeUnauthorized, "Invalid OAuth token")

@@ -58,7 +58,7 @@ type Fake struct {
 // New returns an empty fake account.
 func New() *Fake {
 	f := &Fake{byName: map[string]triggers.Trigger{}}
-	f.kit = newKit()
+	f.kit = zopimfake.NewKit("triggers", "name")
 	f.router = &zopimfake.Resource{
 		Name: "triggers", List: f.list, Create: f.create,
 		Get: f.get, Update: f.update, Delete: f.delete,
