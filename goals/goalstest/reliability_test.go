@@ -104,3 +104,38 @@ func class(err error) string {
 	}
 	return "other: " + err.Error()
 }
+
+// TestStatusFaultsOverResponder: status-level faults work under httpmock
+// too, and a network fault becomes a transport error there.
+func TestStatusFaultsOverResponder(t *testing.T) {
+	t.Parallel()
+	c, f := client(t)
+	f.Inject(goalstest.Fault{Route: "List", Status: 429, RetryAfter: "0", Times: 1})
+	f.Inject(goalstest.Fault{Route: "Create", Status: 502, AfterApply: true, Times: 1})
+	f.Inject(goalstest.Fault{Route: "Get", Drop: true})
+	if _, err := c.List(ctx); err != nil {
+		t.Errorf("List after one 429: %v", err)
+	}
+	_, err := c.Create(ctx, params("A", goals.Ptr(false)))
+	var apiErr *goals.APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 502 || len(f.Goals()) != 1 {
+		t.Errorf("Create = %v with %d goals stored; want a 502 and the goal stored", err, len(f.Goals()))
+	}
+	if _, err := c.Get(ctx, 1); err == nil || errors.As(err, &apiErr) {
+		t.Errorf("Get over a dropped connection = %v, want a transport error", err)
+	}
+	var lists, creates, gets int
+	for _, r := range f.Requests() {
+		switch r.Operation {
+		case "List":
+			lists++
+		case "Create":
+			creates++
+		case "Get":
+			gets++
+		}
+	}
+	if lists != 2 || creates != 1 || gets != 5 { // Get is retried: the client's default RetryMax is 4
+		t.Errorf("requests: %d List, %d Create, %d Get", lists, creates, gets)
+	}
+}

@@ -6,7 +6,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 )
@@ -18,9 +20,14 @@ var testOps = []Operation{
 }
 
 // store is a tiny fake: POST adds a thing, GET counts them.
-type store struct{ n int }
+type store struct {
+	mu sync.Mutex
+	n  int
+}
 
 func (s *store) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if r.Method == http.MethodPost {
 		s.n++
 		WriteJSON(w, http.StatusCreated, map[string]int{"id": s.n})
@@ -194,4 +201,38 @@ func responderTransport(r httpmock.Responder) http.RoundTripper {
 	mt := httpmock.NewMockTransport()
 	mt.RegisterNoResponder(r)
 	return mt
+}
+
+func TestRequestLogIsSafeForConcurrentUse(t *testing.T) {
+	s := &store{}
+	k, h := newTestKit(s)
+	k.Inject(Fault{Method: http.MethodPost, Delay: time.Millisecond, Probability: 0.5, Seed: 1})
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for range 50 {
+			k.Requests()
+		}
+	}()
+	errs := make(chan error, 20)
+	for range 20 {
+		go func() {
+			resp, err := http.Post(srv.URL+"/things", "application/json", strings.NewReader("{}"))
+			if err == nil {
+				resp.Body.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 20 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	<-done
+	if got := len(k.Requests()); got != 20 || s.n != 20 {
+		t.Errorf("logged %d, stored %d; want 20 each", got, s.n)
+	}
 }
