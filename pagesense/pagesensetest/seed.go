@@ -2,6 +2,7 @@ package pagesensetest
 
 import (
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -98,8 +99,9 @@ func (f *Fake) SeedCustomEvents(portalName string, es ...pagesense.CustomEvent) 
 //
 // with goals and custom events as pagesense.Goal and
 // pagesense.CustomEvent encode them, each with its project_linkname. A
-// document that does not parse or lacks the portal is an error matching
-// ErrBadSeed.
+// document that does not parse, lacks the portal or breaks a rule of Seed
+// or SeedCustomEvents is an error matching ErrBadSeed, and nothing is
+// stored.
 func (f *Fake) LoadJSON(r io.Reader) error {
 	var doc struct {
 		portal string
@@ -113,8 +115,17 @@ func (f *Fake) LoadJSON(r io.Reader) error {
 	if doc.portal == "" {
 		return fake.BadSeed(`"portal" is required`)
 	}
+	f.mu.Lock()
+	before := slices.Clone(f.portal(doc.portal).goals)
+	f.mu.Unlock()
 	if err := f.Seed(doc.portal, doc.goals...); err != nil {
 		return err
 	}
-	return f.SeedCustomEvents(doc.portal, doc.events...)
+	if err := f.SeedCustomEvents(doc.portal, doc.events...); err != nil {
+		f.mu.Lock()
+		f.portal(doc.portal).goals = before // all or nothing
+		f.mu.Unlock()
+		return err
+	}
+	return nil
 }

@@ -36,6 +36,11 @@ func TestLoadJSONPortal(t *testing.T) {
 	if err != nil || created.GoalID <= "2000000027001" && len(created.GoalID) <= 13 {
 		t.Errorf("created %+v, %v: id must follow the seeded ones", created, err)
 	}
+	half := `{"portal": "acme", "goals": [{"display_name": "Half", "goal_type": "PAGE_VISIT_GOAL", "goal_url": "https://x", "project_linkname": "site"}],
+		"custom_events": [{"event_name": "signup", "project_linkname": "site"}]}`
+	if err := f.LoadJSON(strings.NewReader(half)); !errors.Is(err, pagesensetest.ErrBadSeed) || len(f.Goals("acme", "site")) != 2 {
+		t.Errorf("a document whose events fail: %v, %d goals; want ErrBadSeed and its goals not stored", err, len(f.Goals("acme", "site")))
+	}
 	for name, err := range map[string]error{
 		"no portal":    f.LoadJSON(strings.NewReader(`{"goals": []}`)),
 		"no project":   f.Seed("acme", pagesense.Goal{DisplayName: "x", GoalType: pagesense.PageVisitGoal, GoalURL: "https://x"}),
