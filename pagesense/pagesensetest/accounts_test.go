@@ -86,3 +86,24 @@ func TestAccountsRefusesBadCredentials(t *testing.T) {
 		t.Errorf("503 from accounts: %v, want a plain error", err)
 	}
 }
+
+func TestAccountsSetLimit(t *testing.T) {
+	t.Parallel()
+	a := pagesensetest.NewAccounts("c", "s", "r")
+	a.SetLimit(1, time.Minute)
+	srv := pagesensetest.NewAccountsServer(a)
+	defer srv.Close()
+	form := url.Values{"grant_type": {"refresh_token"}, "client_id": {"c"}, "client_secret": {"s"}, "refresh_token": {"r"}}
+	var statuses []int
+	for range 2 {
+		resp, err := http.PostForm(srv.URL+pagesensetest.TokenPath, form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		statuses = append(statuses, resp.StatusCode)
+	}
+	if statuses[0] != 200 || statuses[1] != 400 {
+		t.Errorf("statuses %v, want [200 400]", statuses)
+	}
+}
