@@ -144,12 +144,14 @@ func ExampleNewClient() {
 
 func ExampleWithTokenSource() {
 	// Client credentials work for "confidential" Chat API clients; for the
-	// authorization-code flow use oauth2.Config{Endpoint: goals.Endpoint}.
+	// authorization-code flow use
+	// oauth2.Config{Endpoint: goals.OAuthEndpoint("acme")}.
+	endpoint := goals.OAuthEndpoint("acme")
 	cfg := &clientcredentials.Config{
 		ClientID:     "chat-client-id",
 		ClientSecret: "chat-client-secret",
-		TokenURL:     goals.Endpoint.TokenURL,
-		AuthStyle:    goals.Endpoint.AuthStyle,
+		TokenURL:     endpoint.TokenURL,
+		AuthStyle:    endpoint.AuthStyle,
 		Scopes:       []string{goals.ScopeRead, goals.ScopeWrite},
 	}
 	client, err := goals.NewClient(
@@ -160,4 +162,14 @@ func ExampleWithTokenSource() {
 		log.Fatal(err)
 	}
 	_ = client // client.List(ctx) now fetches and caches a token first
+}
+
+// The OAuth endpoint lives on the account's Zendesk subdomain.
+func ExampleOAuthEndpoint() {
+	endpoint := goals.OAuthEndpoint("acme")
+	fmt.Println(endpoint.AuthURL)
+	fmt.Println(endpoint.TokenURL)
+	// Output:
+	// https://acme.zendesk.com/oauth2/chat/authorizations/new
+	// https://acme.zendesk.com/oauth2/chat/token
 }
