@@ -17,11 +17,12 @@ import (
 // and vendor shows.
 //
 // The suite creates goals named "goalkit-contract-*" only, deletes each
-// with t.Cleanup (also when a step fails), and makes about 10 calls. It
-// checks: create then read back (GetGoal and ListGoals); bad input is a
+// with t.Cleanup (also when a step fails), and makes about 12 calls. It
+// checks: create then read back (GetGoal and ListGoals); UpdateGoal
+// changes the display name and keeps the rest; bad input is a
 // *ValidationError with nothing sent; delete, then the goal is
 // pagesense.ErrNotFound; custom events list. It creates no custom event:
-// PageSense documents no way to delete one. UpdateGoal is not covered yet.
+// PageSense documents no way to delete one.
 func Contract(t *testing.T, newClient func(t *testing.T) pagesense.ProjectAPI) {
 	t.Helper()
 	p := newClient(t)
@@ -49,6 +50,14 @@ func Contract(t *testing.T, newClient func(t *testing.T) pagesense.ProjectAPI) {
 		if err != nil || got.GoalID != g.GoalID || got.DisplayName != name || got.GoalType != pagesense.PageVisitGoal || got.GoalURL != in.GoalURL {
 			t.Fatalf("GetGoal = %+v, %v; want %+v", got, err, g)
 		}
+		renamed := name + "-renamed"
+		upd, err := p.UpdateGoal(ctx, g.Linkname, &pagesense.GoalPatch{DisplayName: &renamed})
+		if err != nil || upd.DisplayName != renamed {
+			t.Fatalf("UpdateGoal = %+v, %v; want display_name %q", upd, err, renamed)
+		}
+		if got, err := p.GetGoal(ctx, g.Linkname); err != nil || got.DisplayName != renamed || got.GoalURL != in.GoalURL {
+			t.Fatalf("GetGoal after UpdateGoal = %+v, %v; want the new name and the old goal_url", got, err)
+		}
 		list, err := p.ListGoals(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -73,6 +82,9 @@ func Contract(t *testing.T, newClient func(t *testing.T) pagesense.ProjectAPI) {
 		_, err := p.CreateGoal(ctx, &pagesense.GoalInput{DisplayName: fake.ContractName(), GoalType: pagesense.TimeSpentGoal})
 		if !errors.As(err, &ve) || ve.Field != "time_threshold" {
 			t.Errorf("TimeSpentGoal without threshold: %v, want a *ValidationError for time_threshold", err)
+		}
+		if _, err := p.UpdateGoal(ctx, fake.ContractName(), &pagesense.GoalPatch{}); !errors.As(err, &ve) {
+			t.Errorf("empty patch: %v, want a *ValidationError", err)
 		}
 		if _, err := p.GetGoal(ctx, fake.ContractName()); !errors.Is(err, pagesense.ErrNotFound) {
 			t.Errorf("GetGoal of an unknown linkname = %v, want ErrNotFound", err)

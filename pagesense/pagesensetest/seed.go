@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/goalkit/goalkit/internal/fake"
 	"github.com/goalkit/goalkit/pagesense"
@@ -15,8 +16,8 @@ import (
 var ErrBadSeed = fake.ErrBadSeed
 
 // Seed stores goals in a portal, each in its project (ProjectLinkname,
-// required), after those already there. A goal without GoalID or Linkname
-// gets one as a create would. Seeding is all or nothing: a missing
+// required), after those already there. A goal without GoalID, Linkname or
+// CreatedAt gets one as a create would. Seeding is all or nothing: a missing
 // project, a linkname taken in the portal, or a goal the create endpoint
 // would refuse is an error matching ErrBadSeed, and nothing is stored.
 func (f *Fake) Seed(portalName string, gs ...pagesense.Goal) error {
@@ -47,6 +48,9 @@ func (f *Fake) Seed(portalName string, gs ...pagesense.Goal) error {
 			g.GoalID = strconv.FormatInt(f.ids.Next(), 10)
 		} else if n, err := strconv.ParseInt(g.GoalID, 10, 64); err == nil {
 			f.ids.Bump(n)
+		}
+		if g.CreatedAt.IsZero() {
+			g.CreatedAt = f.now().UTC().Truncate(time.Millisecond)
 		}
 		g.IncludeURLs = append([]string{}, g.IncludeURLs...)
 		g.ExcludeURLs = append([]string{}, g.ExcludeURLs...)

@@ -22,8 +22,10 @@ import (
 // deletes each with t.Cleanup (also when a step fails, under its latest
 // name), and makes about 15 calls. It checks: create with a definition
 // then read it back; update a description and rename (the old name is
-// then triggers.ErrNotFound); list; bad input is a *ValidationError with
-// nothing sent; delete. Replace (a new definition) is not covered yet.
+// then triggers.ErrNotFound); list; Replace gives a trigger a new
+// definition (when the client has Replace, as *triggers.Client does); bad
+// input, a definition in Update included, is a *ValidationError with
+// nothing sent; delete.
 func Contract(t *testing.T, newClient func(t *testing.T) triggers.API) {
 	t.Helper()
 	c := newClient(t)
@@ -95,6 +97,40 @@ func Contract(t *testing.T, newClient func(t *testing.T) triggers.API) {
 		}
 	})
 
+	// Replace is a method of *triggers.Client, not of triggers.API: it is
+	// checked when the client has it.
+	replacer, canReplace := c.(interface {
+		Replace(ctx context.Context, name string, t *triggers.TriggerParams) (*triggers.Trigger, error)
+	})
+	t.Run("replace", func(t *testing.T) {
+		if !canReplace {
+			t.Skip("the client has no Replace method")
+		}
+		name := fake.ContractName()
+		if _, err := c.Create(ctx, &triggers.TriggerParams{Name: &name, Enabled: triggers.Ptr(false), Definition: def}); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			if err := c.Delete(cctx, name); err != nil && !errors.Is(err, triggers.ErrNotFound) {
+				t.Errorf("cleanup: delete trigger %q: %v", name, err)
+			}
+		})
+		next := &triggers.Definition{
+			Event:     "chat_requested",
+			Condition: json.RawMessage(`["and",["eq","@visitor_requesting_chat",true]]`),
+			Actions:   def.Actions,
+		}
+		if _, err := replacer.Replace(ctx, name, &triggers.TriggerParams{Name: &name, Enabled: triggers.Ptr(false), Definition: next}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.Get(ctx, name)
+		if err != nil || got.Definition == nil || got.Definition.Event != next.Event || !jsonEqual(got.Definition.Condition, next.Condition) {
+			t.Fatalf("Get after Replace = %+v, %v; want the new definition", got, err)
+		}
+	})
+
 	t.Run("validation", func(t *testing.T) {
 		var ve *triggers.ValidationError
 		if _, err := c.Create(ctx, &triggers.TriggerParams{Description: triggers.Ptr("x")}); !errors.As(err, &ve) || ve.Field != "name" {
@@ -103,6 +139,9 @@ func Contract(t *testing.T, newClient func(t *testing.T) triggers.API) {
 		bad := &triggers.Definition{Event: "page_enter", Condition: json.RawMessage(`["and"`)}
 		if _, err := c.Create(ctx, &triggers.TriggerParams{Name: triggers.Ptr(fake.ContractName()), Definition: bad}); !errors.As(err, &ve) || ve.Field != "definition.condition" {
 			t.Errorf("bad condition: %v, want a *ValidationError for definition.condition", err)
+		}
+		if _, err := c.Update(ctx, fake.ContractName(), &triggers.TriggerParams{Definition: def}); !errors.As(err, &ve) || ve.Field != "definition" {
+			t.Errorf("Update with a definition: %v, want a *ValidationError for definition (use Replace)", err)
 		}
 		if _, err := c.Get(ctx, fake.ContractName()); !errors.Is(err, triggers.ErrNotFound) {
 			t.Errorf("Get of an unknown name = %v, want ErrNotFound", err)
