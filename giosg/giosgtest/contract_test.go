@@ -16,7 +16,9 @@ func TestContractFake(t *testing.T) {
 		return serve(t, f)
 	})
 	t.Cleanup(func() {
-		if n := len(f.Requests()); n > fake.MaxContractCalls {
+		n := len(f.Requests())
+		t.Logf("the suite made %d calls", n)
+		if n > fake.MaxContractCalls {
 			t.Errorf("the suite made %d calls, budget %d", n, fake.MaxContractCalls)
 		}
 		for _, g := range f.Goals(org) {

@@ -21,7 +21,9 @@ func TestContractFake(t *testing.T) {
 		return c
 	})
 	t.Cleanup(func() {
-		if n := len(f.Requests()); n > fake.MaxContractCalls {
+		n := len(f.Requests())
+		t.Logf("the suite made %d calls", n)
+		if n > fake.MaxContractCalls {
 			t.Errorf("the suite made %d calls, budget %d", n, fake.MaxContractCalls)
 		}
 		if left := f.Triggers(); len(left) != 0 {
