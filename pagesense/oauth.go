@@ -67,6 +67,10 @@ type OAuthConfig struct {
 	TokenURL string
 	// CoolDown overrides DefaultRefreshCoolDown; negative turns it off.
 	CoolDown time.Duration
+	// RefreshInterval overrides MinRefreshInterval; negative turns it off
+	// (a test against a fake accounts server that enforces Zoho's limit
+	// itself). Against Zoho leave it zero.
+	RefreshInterval time.Duration
 }
 
 // RefreshTokenSource returns a token source running Zoho's refresh-token
@@ -104,7 +108,11 @@ func RefreshTokenSource(ctx context.Context, cfg OAuthConfig) oauth2.TokenSource
 	if wait == 0 {
 		wait = DefaultRefreshCoolDown
 	}
-	return &redactedSource{ts: oauth2.ReuseTokenSourceWithExpiry(nil, &coolDown{src: r, wait: wait, gap: MinRefreshInterval, now: time.Now}, TokenExpiryDelta), dc: r.dc}
+	gap := cfg.RefreshInterval
+	if gap == 0 {
+		gap = MinRefreshInterval
+	}
+	return &redactedSource{ts: oauth2.ReuseTokenSourceWithExpiry(nil, &coolDown{src: r, wait: wait, gap: gap, now: time.Now}, TokenExpiryDelta), dc: r.dc}
 }
 
 // failedSource reports a config error on every call.

@@ -13,8 +13,8 @@ import (
 // String describes the config with the client secret and the refresh
 // token shown as REDACTED.
 func (c OAuthConfig) String() string {
-	return fmt.Sprintf("pagesense.OAuthConfig{ClientID:%q, ClientSecret:REDACTED, RefreshToken:REDACTED, DataCenter:%q, Scopes:%q, TokenURL:%q, CoolDown:%s}",
-		c.ClientID, string(c.DataCenter), c.Scopes, redactedTokenURL(c.TokenURL), c.CoolDown)
+	return fmt.Sprintf("pagesense.OAuthConfig{ClientID:%q, ClientSecret:REDACTED, RefreshToken:REDACTED, DataCenter:%q, Scopes:%q, TokenURL:%q, CoolDown:%s, RefreshInterval:%s}",
+		c.ClientID, string(c.DataCenter), c.Scopes, redactedTokenURL(c.TokenURL), c.CoolDown, c.RefreshInterval)
 }
 
 // GoString is String: %#v must not show the secrets either.
