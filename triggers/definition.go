@@ -27,8 +27,19 @@ type Definition struct {
 }
 
 // UnmarshalJSON decodes the known keys into their fields and keeps the rest
-// in Extra.
+// in Extra. The object is read in one pass (see scanDefinition); a key
+// written with escapes or twice takes the general path through a map.
 func (d *Definition) UnmarshalJSON(b []byte) error {
+	if nd, ok := scanDefinition(b); ok {
+		*d = nd
+		return nil
+	}
+	return d.unmarshalViaMap(b)
+}
+
+// unmarshalViaMap is the general decoder: every key into a map, then the
+// known ones moved into their fields.
+func (d *Definition) unmarshalViaMap(b []byte) error {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(b, &m); err != nil {
 		return err

@@ -20,25 +20,40 @@ type Trigger struct {
 	Definition *Definition `json:"definition,omitempty"`
 }
 
-// triggerWire is Trigger with the lenient enabled flag.
+// triggerWire is a trigger on the wire: Trigger's fields (through the
+// method-less triggerFields, so decoding does not recurse into
+// Trigger.UnmarshalJSON) with the lenient enabled flag shadowing the
+// embedded bool. The client decodes into it directly, so a list is scanned
+// once; a new Trigger field needs no edit here.
 type triggerWire struct {
-	*triggerAlias
+	triggerFields
 	Enabled zopim.Flag `json:"enabled"`
 }
 
-type triggerAlias Trigger
+type triggerFields Trigger
+
+func wireOf(t *Trigger) triggerWire {
+	return triggerWire{triggerFields: triggerFields(*t), Enabled: zopim.Flag(t.Enabled)}
+}
+
+func (w *triggerWire) trigger() Trigger {
+	t := Trigger(w.triggerFields)
+	t.Enabled = bool(w.Enabled)
+	return t
+}
 
 // UnmarshalJSON decodes a trigger, accepting enabled as 1/0 or true/false.
+// Fields absent from b keep their values.
 func (t *Trigger) UnmarshalJSON(b []byte) error {
-	w := triggerWire{triggerAlias: (*triggerAlias)(t), Enabled: zopim.Flag(t.Enabled)}
+	w := wireOf(t)
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	t.Enabled = bool(w.Enabled)
+	*t = w.trigger()
 	return nil
 }
 
 // MarshalJSON encodes a trigger as the docs show it, enabled as 1/0.
 func (t Trigger) MarshalJSON() ([]byte, error) {
-	return json.Marshal(triggerWire{triggerAlias: (*triggerAlias)(&t), Enabled: zopim.Flag(t.Enabled)})
+	return json.Marshal(wireOf(&t))
 }

@@ -9,9 +9,13 @@ import (
 
 // List returns every trigger of the account (the API does not paginate).
 func (c *Client) List(ctx context.Context) ([]Trigger, error) {
-	var out []Trigger
-	if err := c.t.Do(ctx, &transport.Call{Method: http.MethodGet, Path: "/triggers", Out: &out}); err != nil {
+	var wire []triggerWire
+	if err := c.t.Do(ctx, &transport.Call{Method: http.MethodGet, Path: "/triggers", Out: &wire}); err != nil {
 		return nil, err
+	}
+	out := make([]Trigger, len(wire))
+	for i := range wire {
+		out[i] = wire[i].trigger()
 	}
 	return out, nil
 }
@@ -24,11 +28,7 @@ func (c *Client) Get(ctx context.Context, name string) (*Trigger, error) {
 	if err != nil {
 		return nil, err
 	}
-	var t Trigger
-	if err := c.t.Do(ctx, &transport.Call{Method: http.MethodGet, Path: path, Out: &t}); err != nil {
-		return nil, err
-	}
-	return &t, nil
+	return c.triggerCall(ctx, http.MethodGet, path, nil)
 }
 
 // Create adds a trigger. p needs a name: triggers are addressed by it.
@@ -36,11 +36,7 @@ func (c *Client) Create(ctx context.Context, p *TriggerParams) (*Trigger, error)
 	if err := p.validateCreate(); err != nil {
 		return nil, err
 	}
-	var t Trigger
-	if err := c.t.Do(ctx, &transport.Call{Method: http.MethodPost, Path: "/triggers", Body: p, Out: &t}); err != nil {
-		return nil, err
-	}
-	return &t, nil
+	return c.triggerCall(ctx, http.MethodPost, "/triggers", p)
 }
 
 // Update changes the fields set in p on the trigger called name; setting
@@ -56,11 +52,7 @@ func (c *Client) Update(ctx context.Context, name string, p *TriggerParams) (*Tr
 	if err := p.validateUpdate(); err != nil {
 		return nil, err
 	}
-	var t Trigger
-	if err := c.t.Do(ctx, &transport.Call{Method: http.MethodPut, Path: path, Body: p, Out: &t}); err != nil {
-		return nil, err
-	}
-	return &t, nil
+	return c.triggerCall(ctx, http.MethodPut, path, p)
 }
 
 // Delete removes the trigger called name (204 No Content).
@@ -70,6 +62,16 @@ func (c *Client) Delete(ctx context.Context, name string) error {
 		return err
 	}
 	return c.t.Do(ctx, &transport.Call{Method: http.MethodDelete, Path: path})
+}
+
+// triggerCall sends a call answered by one trigger, decoded in one pass.
+func (c *Client) triggerCall(ctx context.Context, method, path string, body any) (*Trigger, error) {
+	var w triggerWire
+	if err := c.t.Do(ctx, &transport.Call{Method: method, Path: path, Body: body, Out: &w}); err != nil {
+		return nil, err
+	}
+	t := w.trigger()
+	return &t, nil
 }
 
 // triggerPath is /triggers/{name}, the name escaped as one segment ("a/b"
