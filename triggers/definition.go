@@ -89,6 +89,26 @@ func isNull(raw json.RawMessage) bool {
 // MarshalJSON encodes Extra and the set fields as one object; a field wins
 // over an Extra entry of the same key.
 func (d Definition) MarshalJSON() ([]byte, error) {
+	if len(d.Extra) == 0 {
+		// The same bytes as the map below, keys in the same (sorted)
+		// order, without building the map.
+		return json.Marshal(definitionOut{Actions: d.Actions, Condition: d.Condition, Editor: d.Editor, Event: d.Event, Version: d.Version})
+	}
+	return d.marshalViaMap()
+}
+
+// definitionOut is a Definition without Extra, its keys sorted as
+// encoding/json sorts a map's, each left out where marshalViaMap leaves it.
+type definitionOut struct {
+	Actions   json.RawMessage `json:"actions,omitzero"`
+	Condition json.RawMessage `json:"condition,omitzero"`
+	Editor    string          `json:"editor,omitempty"`
+	Event     string          `json:"event,omitempty"`
+	Version   int             `json:"version,omitempty"`
+}
+
+// marshalViaMap is the general encoder: Extra and the set fields in one map.
+func (d Definition) marshalViaMap() ([]byte, error) {
 	m := maps.Clone(d.Extra)
 	if m == nil {
 		m = map[string]json.RawMessage{}

@@ -6,8 +6,8 @@ import (
 )
 
 // FuzzDefinitionScanMatchesMap: the one-pass scanner decodes every input
-// it accepts exactly as the general map path does, and accepts the common
-// shape (the recorded definitions).
+// it accepts exactly as the general map path does, and a definition without
+// Extra encodes to the same bytes as through the map.
 func FuzzDefinitionScanMatchesMap(f *testing.F) {
 	for _, s := range []string{
 		`{"event": "chat_requested", "condition": ["and", ["eq", "@visitor_requesting_chat", true], ["not", ["firedBefore"]]], "actions": [["wait", 5], ["sendMessageToVisitor", "Customer Service", "Thanks"]], "version": 1, "editor": "advanced"}`,
@@ -17,13 +17,22 @@ func FuzzDefinitionScanMatchesMap(f *testing.F) {
 		`{"Event": "case matters", "EVENT": 1, "k": 1, "k": 2}`,
 		` { "a" : "}]\"" , "condition" : [ "{" ] } `,
 		`{"version": 99999999999999999999, "editor": "\u00e9", "event": "é"}`,
-		`{"x": [1 2]}`, `{}`, `null`, `[]`, `{"a":1}x`,
+		`{"x": [1 2]}`, `{"condition": ["<&>\u2028"], "event": "<a&b>"}`, `{"actions": []}`, `{}`, `null`, `[]`, `{"a":1}x`,
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var want Definition
 		wantErr := want.unmarshalViaMap(data)
+		if wantErr == nil {
+			want.Extra = nil // the encoders' differential: without Extra, the fast path
+			fast, errFast := want.MarshalJSON()
+			general, errMap := want.marshalViaMap()
+			if string(fast) != string(general) || (errFast == nil) != (errMap == nil) {
+				t.Fatalf("%q encodes as %s (%v), the map path as %s (%v)", data, fast, errFast, general, errMap)
+			}
+			want.unmarshalViaMap(data)
+		}
 		got, ok := scanDefinition(data)
 		if !ok {
 			return
