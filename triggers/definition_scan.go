@@ -19,6 +19,12 @@ func scanDefinition(b []byte) (d Definition, ok bool) {
 	if !json.Valid(b) { // a cheap pass without allocations; the scanner then trusts the structure
 		return Definition{}, false
 	}
+	return scanValidDefinition(b)
+}
+
+// scanValidDefinition is scanDefinition for b known to be one valid JSON
+// value.
+func scanValidDefinition(b []byte) (d Definition, ok bool) {
 	s := scanner{b: b}
 	s.space()
 	if !s.byte('{') {
@@ -65,6 +71,22 @@ func scanDefinition(b []byte) (d Definition, ok bool) {
 		s.space()
 	}
 }
+
+// validDefinition is how the client decodes a definition: encoding/json
+// hands UnmarshalJSON exactly one value it has already checked, so the
+// scanner skips its own validity pass.
+type validDefinition Definition
+
+func (d *validDefinition) UnmarshalJSON(b []byte) error {
+	if nd, ok := scanValidDefinition(b); ok {
+		*d = validDefinition(nd)
+		return nil
+	}
+	return (*Definition)(d).unmarshalViaMap(b)
+}
+
+// MarshalJSON encodes as Definition does.
+func (d validDefinition) MarshalJSON() ([]byte, error) { return Definition(d).MarshalJSON() }
 
 // definitionKeys are the keys with a field, each with a bit for
 // scanDefinition's duplicate check.

@@ -20,26 +20,26 @@ type Trigger struct {
 	Definition *Definition `json:"definition,omitempty"`
 }
 
-// triggerWire is a trigger on the wire: Trigger's fields (through the
-// method-less triggerFields, so decoding does not recurse into
-// Trigger.UnmarshalJSON) with the lenient enabled flag shadowing the
-// embedded bool. The client decodes into it directly, so a list is scanned
-// once; a new Trigger field needs no edit here.
+// triggerWire is a trigger on the wire: the same fields, method-less, with
+// the lenient enabled flag (the technique every dialect uses; see
+// internal/wirecheck). The client decodes into it directly, so a list is
+// scanned once.
 type triggerWire struct {
-	triggerFields
-	Enabled zopim.Flag `json:"enabled"`
+	ID          int64      `json:"id"`
+	Name        string     `json:"name"`
+	Description string     `json:"description"`
+	Enabled     zopim.Flag `json:"enabled"`
+	// validDefinition: Definition decoding without re-checking what
+	// encoding/json has checked.
+	Definition *validDefinition `json:"definition,omitempty"`
 }
 
-type triggerFields Trigger
-
 func wireOf(t *Trigger) triggerWire {
-	return triggerWire{triggerFields: triggerFields(*t), Enabled: zopim.Flag(t.Enabled)}
+	return triggerWire{ID: t.ID, Name: t.Name, Description: t.Description, Enabled: zopim.Flag(t.Enabled), Definition: (*validDefinition)(t.Definition)}
 }
 
 func (w *triggerWire) trigger() Trigger {
-	t := Trigger(w.triggerFields)
-	t.Enabled = bool(w.Enabled)
-	return t
+	return Trigger{ID: w.ID, Name: w.Name, Description: w.Description, Enabled: bool(w.Enabled), Definition: (*Definition)(w.Definition)}
 }
 
 // UnmarshalJSON decodes a trigger, accepting enabled as 1/0 or true/false.

@@ -1,0 +1,115 @@
+// Package wirecheck tests the one wire-model technique every dialect uses:
+// a public model (Goal) and a method-less wire struct listing the same
+// fields, some with lenient types, converted field by field. Listing the
+// fields twice is what makes decoding fastest (an embedded alias costs
+// encoding/json 3-8% more per list, see BENCHMARKS.md); these checks make a
+// field added to one struct but not the other, or not copied by a
+// conversion, a test failure instead of silently dropped data.
+package wirecheck
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// SameFields fails t unless public and wire have the same fields by Go
+// name and JSON key (tag options such as omitempty may differ), except the
+// public fields named in skip (decoded another way, e.g. several
+// spellings).
+func SameFields(t testing.TB, public, wire reflect.Type, skip ...string) {
+	t.Helper()
+	keys := func(rt reflect.Type) map[string]string {
+		m := map[string]string{}
+		for i := range rt.NumField() {
+			f := rt.Field(i)
+			if !f.IsExported() || f.Tag.Get("json") == "-" {
+				continue
+			}
+			key, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if key == "" {
+				key = f.Name
+			}
+			m[f.Name] = key
+		}
+		return m
+	}
+	pub, w := keys(public), keys(wire)
+	for _, s := range skip {
+		delete(pub, s)
+	}
+	for name, key := range pub {
+		if w[name] != key {
+			t.Errorf("%s.%s (json %q) is not in %s with the same key: got %q", public.Name(), name, key, wire.Name(), w[name])
+		}
+	}
+	for name := range w {
+		if _, ok := pub[name]; !ok {
+			t.Errorf("%s.%s is not a field of %s", wire.Name(), name, public.Name())
+		}
+	}
+}
+
+// Fill sets every exported field reachable from ptr to a non-zero value:
+// "x" for strings, 1 for numbers, true, one filled element for slices and
+// maps, a filled value behind pointers.
+func Fill(ptr any) {
+	fill(reflect.ValueOf(ptr).Elem())
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+func fill(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString("x")
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		v.SetInt(1)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		v.SetUint(1)
+	case reflect.Float32, reflect.Float64:
+		v.SetFloat(1)
+	case reflect.Slice:
+		s := reflect.MakeSlice(v.Type(), 1, 1)
+		fill(s.Index(0))
+		v.Set(s)
+	case reflect.Map:
+		m := reflect.MakeMap(v.Type())
+		k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+		fill(k)
+		fill(e)
+		m.SetMapIndex(k, e)
+		v.Set(m)
+	case reflect.Pointer:
+		p := reflect.New(v.Type().Elem())
+		fill(p.Elem())
+		v.Set(p)
+	case reflect.Interface:
+		v.Set(reflect.ValueOf("x"))
+	case reflect.Struct:
+		if v.Type() == timeType {
+			v.Set(reflect.ValueOf(time.Unix(1, 0).UTC()))
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fill(v.Field(i))
+			}
+		}
+	}
+}
+
+// AllSet fails t for every exported top-level field of v (a struct) that
+// is zero: a conversion that forgot to copy it.
+func AllSet(t testing.TB, v any) {
+	t.Helper()
+	rv := reflect.ValueOf(v)
+	for i := range rv.NumField() {
+		if f := rv.Type().Field(i); f.IsExported() && rv.Field(i).IsZero() {
+			t.Errorf("%s.%s is zero after conversion: not copied", rv.Type().Name(), f.Name)
+		}
+	}
+}
