@@ -1,0 +1,21 @@
+package pagesense
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/goalkit/goalkit/internal/wirecheck"
+)
+
+// TestWireStructsMirrorModels: a field added to Goal or CustomEvent but not
+// to its wire struct, or not copied, fails here instead of being dropped.
+func TestWireStructsMirrorModels(t *testing.T) {
+	wirecheck.SameFields(t, reflect.TypeFor[Goal](), reflect.TypeFor[wireGoal]())
+	wirecheck.SameFields(t, reflect.TypeFor[CustomEvent](), reflect.TypeFor[wireEvent]())
+	var wg wireGoal
+	wirecheck.Fill(&wg)
+	wirecheck.AllSet(t, wg.goal())
+	var we wireEvent
+	wirecheck.Fill(&we)
+	wirecheck.AllSet(t, we.event())
+}
