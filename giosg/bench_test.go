@@ -163,3 +163,34 @@ func rawWalk(b *testing.B, ctx context.Context, hc *http.Client, next string) in
 	}
 	return n
 }
+
+// BenchmarkListGoals: one page of 100 goals whose conditions carry
+// non-empty settings (the seed only shows {}), beside raw net/http +
+// encoding/json.
+func BenchmarkListGoals(b *testing.B) {
+	ctx := context.Background()
+	goal := strings.Replace(benchGoalJSON, `"settings":{}`, `"settings":{"match":"contains","case_sensitive":false,"threshold":1.50}`, 1)
+	goals := make([]string, benchPageSize)
+	for i := range goals {
+		goals[i] = goal
+	}
+	page := []byte(`{"next":null,"previous":null,"results":[` + strings.Join(goals, ",") + `]}`)
+	benchkit.Pair(b, benchkit.Fixed(200, page), func(b *testing.B, hc *http.Client, base string) {
+		for b.Loop() {
+			var out struct {
+				Next    *string     `json:"next"`
+				Results []plainGoal `json:"results"`
+			}
+			if err := benchkit.RawJSON(ctx, hc, "GET", base+"/orgs/o/goals", "Token t", nil, &out); err != nil || len(out.Results) != benchPageSize {
+				b.Fatal(err)
+			}
+		}
+	}, func(b *testing.B, hc *http.Client, base string) {
+		org := benchOrg(b, base, hc)
+		for b.Loop() {
+			if p, err := org.ListGoals(ctx, nil); err != nil || len(p.Results) != benchPageSize || len(p.Results[0].Conditions[0].Settings) != 3 {
+				b.Fatal(err)
+			}
+		}
+	})
+}

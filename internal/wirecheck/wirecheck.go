@@ -16,8 +16,8 @@ import (
 
 // SameFields fails t unless public and wire have the same fields by Go
 // name and JSON key (tag options such as omitempty may differ), except the
-// public fields named in skip (decoded another way, e.g. several
-// spellings).
+// fields named in skip, on either side (decoded another way, e.g. several
+// spellings of one flag).
 func SameFields(t testing.TB, public, wire reflect.Type, skip ...string) {
 	t.Helper()
 	keys := func(rt reflect.Type) map[string]string {
@@ -38,6 +38,7 @@ func SameFields(t testing.TB, public, wire reflect.Type, skip ...string) {
 	pub, w := keys(public), keys(wire)
 	for _, s := range skip {
 		delete(pub, s)
+		delete(w, s)
 	}
 	for name, key := range pub {
 		if w[name] != key {
