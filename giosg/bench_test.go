@@ -194,3 +194,42 @@ func BenchmarkListGoals(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkConcurrentExternalMatch: one client shared by 16, 64 and 256
+// goroutines POSTing external goal matches to a loopback server, raw on a
+// tuned pool (benchkit.TunedTransport) beside goalkit's default client (no
+// WithHTTPClient), interleaved per level in one run.
+func BenchmarkConcurrentExternalMatch(b *testing.B) {
+	ctx := context.Background()
+	srv := benchkit.NewConnCountingServer(benchkit.Fixed(201, nil))
+	defer srv.Close()
+	raw := &http.Client{Transport: benchkit.TunedTransport()}
+	defer raw.CloseIdleConnections()
+	org, err := giosg.NewClient(giosg.WithBaseURL(srv.URL), giosg.WithAPIToken("t"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	at := time.Date(2016, 10, 10, 22, 0, 49, 123e6, time.UTC)
+	value := giosg.Decimal("123.45")
+	rooms := []string{"ac83d426-be80-4d75-8c62-49a77f98468h"}
+	type rawMatch struct {
+		VisitorIdentity string   `json:"visitor_identity"`
+		GoalMatchedAt   string   `json:"goal_matched_at"`
+		GoalValue       string   `json:"goal_value"`
+		Rooms           []string `json:"rooms"`
+	}
+	for _, g := range benchkit.Goroutines {
+		b.Run(fmt.Sprintf("goroutines=%d/raw", g), func(b *testing.B) {
+			benchkit.Concurrent(b, srv, g, func() error {
+				in := rawMatch{VisitorIdentity: "customer-12345678", GoalMatchedAt: at.Format(giosg.MatchTimeLayout), GoalValue: "123.45", Rooms: rooms}
+				return benchkit.RawJSON(ctx, raw, "POST", srv.URL+"/orgs/o/goals/g/matches", "Token t", in, nil)
+			})
+		})
+		b.Run(fmt.Sprintf("goroutines=%d/goalkit", g), func(b *testing.B) {
+			o := org.Org("o")
+			benchkit.Concurrent(b, srv, g, func() error {
+				return o.CreateExternalMatch(ctx, "g", &giosg.ExternalMatch{VisitorIdentity: "customer-12345678", GoalMatchedAt: at, GoalValue: &value, Rooms: rooms})
+			})
+		})
+	}
+}
