@@ -92,7 +92,7 @@ func (d Definition) MarshalJSON() ([]byte, error) {
 	if len(d.Extra) == 0 {
 		// The same bytes as the map below, keys in the same (sorted)
 		// order, without building the map.
-		return json.Marshal(definitionOut{Actions: d.Actions, Condition: d.Condition, Editor: d.Editor, Event: d.Event, Version: d.Version})
+		return json.Marshal(d.out())
 	}
 	return d.marshalViaMap()
 }
@@ -105,6 +105,10 @@ type definitionOut struct {
 	Editor    string          `json:"editor,omitempty"`
 	Event     string          `json:"event,omitempty"`
 	Version   int             `json:"version,omitempty"`
+}
+
+func (d *Definition) out() *definitionOut {
+	return &definitionOut{Actions: d.Actions, Condition: d.Condition, Editor: d.Editor, Event: d.Event, Version: d.Version}
 }
 
 // marshalViaMap is the general encoder: Extra and the set fields in one map.
