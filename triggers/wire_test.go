@@ -12,14 +12,7 @@ import (
 // wire struct, or not copied, fails here instead of being dropped.
 func TestTriggerWireMirrorsTrigger(t *testing.T) {
 	wirecheck.SameFields(t, reflect.TypeFor[Trigger](), reflect.TypeFor[triggerWire]())
-	var tr Trigger
-	wirecheck.Fill(&tr)
-	w := wireOf(&tr)
-	back := w.trigger()
-	wirecheck.AllSet(t, back)
-	if !reflect.DeepEqual(back, tr) {
-		t.Errorf("round trip through the wire struct: %+v, want %+v", back, tr)
-	}
+	wirecheck.RoundTrip(t, wireOf, (*triggerWire).trigger)
 }
 
 // TestTriggerEncodesItsDefinitionWhole: the wire's definition type encodes

@@ -114,3 +114,17 @@ func AllSet(t testing.TB, v any) {
 		}
 	}
 }
+
+// RoundTrip fails t unless a model with every field set survives toWire
+// then fromWire unchanged.
+func RoundTrip[M, W any](t testing.TB, toWire func(*M) W, fromWire func(*W) M) {
+	t.Helper()
+	var m M
+	Fill(&m)
+	w := toWire(&m)
+	back := fromWire(&w)
+	AllSet(t, back)
+	if !reflect.DeepEqual(back, m) {
+		t.Errorf("round trip through the wire struct: %+v, want %+v", back, m)
+	}
+}
