@@ -247,7 +247,7 @@ func BenchmarkConcurrentExternalMatch(b *testing.B) {
 	ctx := context.Background()
 	srv := benchkit.NewConnCountingServer(benchkit.Fixed(201, nil))
 	defer srv.Close()
-	raw := &http.Client{Transport: benchkit.TunedTransport()}
+	raw := &http.Client{Transport: benchkit.TunedTransport(), Timeout: time.Minute} // as careful as goalkit's default: a per-attempt timeout
 	defer raw.CloseIdleConnections()
 	org, err := giosg.NewClient(giosg.WithBaseURL(srv.URL), giosg.WithAPIToken("t"))
 	if err != nil {
