@@ -1,6 +1,7 @@
 package giosg
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"testing"
@@ -35,4 +36,30 @@ func TestSettingsDecodeReusesItsDecoder(t *testing.T) {
 	if allocs > 12 {
 		t.Errorf("decoding two settings allocates %.0f times, want at most 12", allocs)
 	}
+}
+
+// FuzzNumberMapMatchesAFreshDecoder: the pooled decoder decodes any input
+// as a new UseNumber decoder does, and whatever came before, the next
+// object still decodes on its own.
+func FuzzNumberMapMatchesAFreshDecoder(f *testing.F) {
+	for _, s := range []string{`{"a": 1.50, "b": [10000000000000001, "x", null, true, {"c": {}}]}`, `{"a": 1} {"b": 2}`, `{"a": }`, `{}`, `{"a":"\u00e9\ud800"}`, `{"a": 1}   `} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := decodeNumberMap(data)
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.UseNumber()
+		var want map[string]any
+		wantErr := dec.Decode(&want)
+		if (err == nil) != (wantErr == nil) {
+			t.Fatalf("%q: pooled error %v, fresh error %v", data, err, wantErr)
+		}
+		if err == nil && want != nil && !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: pooled %#v, fresh %#v", data, got, want)
+		}
+		after, err := decodeNumberMap([]byte(`{"k": 2}`))
+		if err != nil || !reflect.DeepEqual(after, map[string]any{"k": json.Number("2")}) {
+			t.Fatalf("after %q the next object decodes as %#v, %v", data, after, err)
+		}
+	})
 }
