@@ -349,6 +349,7 @@ func TestREADMESnippetsAreCompiled(t *testing.T) {
 	}
 	_ = readmeZopimClient
 	_ = readmeGiosgClient
+	_ = readmeOwnPool
 	_ = readmePageSenseClient
 }
 
@@ -362,4 +363,12 @@ func normalize(s string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// readmeOwnPool is README's "Connections" advice for WithHTTPClient users.
+func readmeOwnPool() *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 64 // at least your number of concurrent calls
+	hc := &http.Client{Transport: t, Timeout: 60 * time.Second}
+	return hc
 }

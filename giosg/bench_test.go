@@ -163,3 +163,103 @@ func rawWalk(b *testing.B, ctx context.Context, hc *http.Client, next string) in
 	}
 	return n
 }
+
+// BenchmarkListGoals: one page of 100 goals whose conditions carry
+// non-empty settings (the seed only shows {}), beside raw net/http +
+// encoding/json.
+func BenchmarkListGoals(b *testing.B) {
+	ctx := context.Background()
+	goal := strings.Replace(benchGoalJSON, `"settings":{}`, `"settings":{"match":"contains","case_sensitive":false,"threshold":1.50}`, 1)
+	goals := make([]string, benchPageSize)
+	for i := range goals {
+		goals[i] = goal
+	}
+	page := []byte(`{"next":null,"previous":null,"results":[` + strings.Join(goals, ",") + `]}`)
+	benchkit.Pair(b, benchkit.Fixed(200, page), func(b *testing.B, hc *http.Client, base string) {
+		for b.Loop() {
+			var out struct {
+				Next    *string     `json:"next"`
+				Results []plainGoal `json:"results"`
+			}
+			if err := benchkit.RawJSON(ctx, hc, "GET", base+"/orgs/o/goals", "Token t", nil, &out); err != nil || len(out.Results) != benchPageSize {
+				b.Fatal(err)
+			}
+		}
+	}, func(b *testing.B, hc *http.Client, base string) {
+		org := benchOrg(b, base, hc)
+		for b.Loop() {
+			if p, err := org.ListGoals(ctx, nil); err != nil || len(p.Results) != benchPageSize || len(p.Results[0].Conditions[0].Settings) != 3 {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// externalMatchBench is the docs' external match, as goalkit and raw send it.
+var (
+	benchMatchAt    = time.Date(2016, 10, 10, 22, 0, 49, 123e6, time.UTC)
+	benchMatchValue = giosg.Decimal("123.45")
+	benchMatchRooms = []string{"ac83d426-be80-4d75-8c62-49a77f98468h"}
+)
+
+type rawMatch struct {
+	VisitorIdentity string   `json:"visitor_identity"`
+	GoalMatchedAt   string   `json:"goal_matched_at"`
+	GoalValue       string   `json:"goal_value"`
+	Rooms           []string `json:"rooms"`
+}
+
+func rawExternalMatch(ctx context.Context, hc *http.Client, base string) error {
+	in := rawMatch{VisitorIdentity: "customer-12345678", GoalMatchedAt: benchMatchAt.Format(giosg.MatchTimeLayout), GoalValue: "123.45", Rooms: benchMatchRooms}
+	return benchkit.RawJSON(ctx, hc, "POST", base+"/orgs/o/goals/g/matches", "Token t", in, nil)
+}
+
+func goalkitExternalMatch(ctx context.Context, o *giosg.Org) error {
+	value := benchMatchValue
+	return o.CreateExternalMatch(ctx, "g", &giosg.ExternalMatch{VisitorIdentity: "customer-12345678", GoalMatchedAt: benchMatchAt, GoalValue: &value, Rooms: benchMatchRooms})
+}
+
+// BenchmarkCreateExternalMatch: one external match POST (empty 201
+// answer) beside the raw POST of the same body.
+func BenchmarkCreateExternalMatch(b *testing.B) {
+	ctx := context.Background()
+	benchkit.Pair(b, benchkit.Fixed(201, nil), func(b *testing.B, hc *http.Client, base string) {
+		for b.Loop() {
+			if err := rawExternalMatch(ctx, hc, base); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}, func(b *testing.B, hc *http.Client, base string) {
+		o := benchOrg(b, base, hc)
+		for b.Loop() {
+			if err := goalkitExternalMatch(ctx, o); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkConcurrentExternalMatch: one client shared by 16, 64 and 256
+// goroutines POSTing external goal matches to a loopback server, raw on a
+// tuned pool (benchkit.TunedTransport) beside goalkit's default client (no
+// WithHTTPClient), interleaved per level in one run.
+func BenchmarkConcurrentExternalMatch(b *testing.B) {
+	ctx := context.Background()
+	srv := benchkit.NewConnCountingServer(benchkit.Fixed(201, nil))
+	defer srv.Close()
+	raw := &http.Client{Transport: benchkit.TunedTransport(), Timeout: time.Minute} // as careful as goalkit's default: a per-attempt timeout
+	defer raw.CloseIdleConnections()
+	org, err := giosg.NewClient(giosg.WithBaseURL(srv.URL), giosg.WithAPIToken("t"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, g := range benchkit.Goroutines {
+		b.Run(fmt.Sprintf("goroutines=%d/raw", g), func(b *testing.B) {
+			benchkit.Concurrent(b, srv, g, func() error { return rawExternalMatch(ctx, raw, srv.URL) })
+		})
+		b.Run(fmt.Sprintf("goroutines=%d/goalkit", g), func(b *testing.B) {
+			o := org.Org("o")
+			benchkit.Concurrent(b, srv, g, func() error { return goalkitExternalMatch(ctx, o) })
+		})
+	}
+}

@@ -103,10 +103,8 @@ func (s *Settings) UnmarshalJSON(data []byte) error {
 	if len(data) == 0 || data[0] != '{' {
 		return errors.New("giosg: condition settings must be a JSON object")
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	m := map[string]any{}
-	if err := dec.Decode(&m); err != nil {
+	m, err := decodeNumberMap(data)
+	if err != nil {
 		return err
 	}
 	*s = m
@@ -162,25 +160,38 @@ func (b *optBool) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// goalFields is Goal without its methods, so goalJSON can embed it without
-// recursing into Goal.UnmarshalJSON.
-type goalFields Goal
-
-// goalJSON is the wire form of a goal: Goal's fields plus the three
-// spellings of the any-room flag. Its allow_any_room shadows the embedded
-// field of the same name.
+// goalJSON is the wire form of a goal: Goal's fields, method-less (the
+// technique every dialect uses; see internal/wirecheck), with the three
+// spellings of the any-room flag in place of AllowAnyRoom.
 type goalJSON struct {
-	goalFields
-	AllowAnyRoom     optBool `json:"allow_any_room"`
-	IsAnyRoomAllowed optBool `json:"is_any_room_allowed"`
-	AllowedAnyRoom   optBool `json:"allowed_any_room"`
+	ID               string        `json:"id"`
+	Name             string        `json:"name"`
+	OrganizationID   string        `json:"organization_id"`
+	Organization     *Organization `json:"organization,omitempty"`
+	AllowAnyRoom     optBool       `json:"allow_any_room"`
+	IsAnyRoomAllowed optBool       `json:"is_any_room_allowed"`
+	AllowedAnyRoom   optBool       `json:"allowed_any_room"`
+	AllowedRooms     []string      `json:"allowed_rooms"`
+	DefaultValue     *Decimal      `json:"default_value,omitempty"`
+	Conditions       []Condition   `json:"conditions"`
+	CreatedAt        time.Time     `json:"created_at,omitzero"`
+	CreatedByUserID  string        `json:"created_by_user_id,omitempty"`
+	CreatedByUser    *User         `json:"created_by_user,omitempty"`
+	UpdatedAt        time.Time     `json:"updated_at,omitzero"`
+	UpdatedByUserID  string        `json:"updated_by_user_id,omitempty"`
+	UpdatedByUser    *User         `json:"updated_by_user,omitempty"`
 }
 
 // goal returns the decoded goal. If several spellings are present,
 // allow_any_room (the JSON examples) wins, then is_any_room_allowed (the
 // attribute table), then allowed_any_room (the update text).
 func (w *goalJSON) goal() Goal {
-	g := Goal(w.goalFields)
+	g := Goal{
+		ID: w.ID, Name: w.Name, OrganizationID: w.OrganizationID, Organization: w.Organization,
+		AllowedRooms: w.AllowedRooms, DefaultValue: w.DefaultValue, Conditions: w.Conditions,
+		CreatedAt: w.CreatedAt, CreatedByUserID: w.CreatedByUserID, CreatedByUser: w.CreatedByUser,
+		UpdatedAt: w.UpdatedAt, UpdatedByUserID: w.UpdatedByUserID, UpdatedByUser: w.UpdatedByUser,
+	}
 	for _, b := range [...]optBool{w.AllowAnyRoom, w.IsAnyRoomAllowed, w.AllowedAnyRoom} {
 		if b.set {
 			g.AllowAnyRoom = b.value

@@ -27,8 +27,19 @@ type Definition struct {
 }
 
 // UnmarshalJSON decodes the known keys into their fields and keeps the rest
-// in Extra.
+// in Extra. The object is read in one pass (see scanDefinition); a key
+// written with escapes or twice takes the general path through a map.
 func (d *Definition) UnmarshalJSON(b []byte) error {
+	if nd, ok := scanDefinition(b); ok {
+		*d = nd
+		return nil
+	}
+	return d.unmarshalViaMap(b)
+}
+
+// unmarshalViaMap is the general decoder: every key into a map, then the
+// known ones moved into their fields.
+func (d *Definition) unmarshalViaMap(b []byte) error {
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(b, &m); err != nil {
 		return err
@@ -78,6 +89,30 @@ func isNull(raw json.RawMessage) bool {
 // MarshalJSON encodes Extra and the set fields as one object; a field wins
 // over an Extra entry of the same key.
 func (d Definition) MarshalJSON() ([]byte, error) {
+	if len(d.Extra) == 0 {
+		// The same bytes as the map below, keys in the same (sorted)
+		// order, without building the map.
+		return json.Marshal(d.out())
+	}
+	return d.marshalViaMap()
+}
+
+// definitionOut is a Definition without Extra, its keys sorted as
+// encoding/json sorts a map's, each left out where marshalViaMap leaves it.
+type definitionOut struct {
+	Actions   json.RawMessage `json:"actions,omitzero"`
+	Condition json.RawMessage `json:"condition,omitzero"`
+	Editor    string          `json:"editor,omitempty"`
+	Event     string          `json:"event,omitempty"`
+	Version   int             `json:"version,omitempty"`
+}
+
+func (d *Definition) out() *definitionOut {
+	return &definitionOut{Actions: d.Actions, Condition: d.Condition, Editor: d.Editor, Event: d.Event, Version: d.Version}
+}
+
+// marshalViaMap is the general encoder: Extra and the set fields in one map.
+func (d Definition) marshalViaMap() ([]byte, error) {
 	m := maps.Clone(d.Extra)
 	if m == nil {
 		m = map[string]json.RawMessage{}

@@ -28,9 +28,27 @@ type paramsWire struct {
 	Definition  *Definition `json:"definition,omitempty"`
 }
 
+// paramsOut is paramsWire for encoding: a definition without Extra is the
+// plain definitionOut, which encoding/json writes in the same pass instead
+// of calling Definition.MarshalJSON and re-scanning its output.
+type paramsOut struct {
+	Name        *string     `json:"name,omitempty"`
+	Description *string     `json:"description,omitempty"`
+	Enabled     *zopim.Flag `json:"enabled,omitempty"`
+	Definition  any         `json:"definition,omitempty"`
+}
+
 // MarshalJSON encodes the set fields only, enabled as 1/0.
 func (p TriggerParams) MarshalJSON() ([]byte, error) {
-	return json.Marshal(paramsWire{Name: p.Name, Description: p.Description, Enabled: (*zopim.Flag)(p.Enabled), Definition: p.Definition})
+	out := paramsOut{Name: p.Name, Description: p.Description, Enabled: (*zopim.Flag)(p.Enabled)}
+	if d := p.Definition; d != nil {
+		if len(d.Extra) == 0 {
+			out.Definition = d.out()
+		} else {
+			out.Definition = d
+		}
+	}
+	return json.Marshal(out)
 }
 
 // UnmarshalJSON decodes a request body (as a fake server does); absent

@@ -20,25 +20,40 @@ type Trigger struct {
 	Definition *Definition `json:"definition,omitempty"`
 }
 
-// triggerWire is Trigger with the lenient enabled flag.
+// triggerWire is a trigger on the wire: the same fields, method-less, with
+// the lenient enabled flag (the technique every dialect uses; see
+// internal/wirecheck). The client decodes into it directly, so a list is
+// scanned once.
 type triggerWire struct {
-	*triggerAlias
-	Enabled zopim.Flag `json:"enabled"`
+	ID          int64      `json:"id"`
+	Name        string     `json:"name"`
+	Description string     `json:"description"`
+	Enabled     zopim.Flag `json:"enabled"`
+	// validDefinition: Definition decoding without re-checking what
+	// encoding/json has checked.
+	Definition *validDefinition `json:"definition,omitempty"`
 }
 
-type triggerAlias Trigger
+func wireOf(t *Trigger) triggerWire {
+	return triggerWire{ID: t.ID, Name: t.Name, Description: t.Description, Enabled: zopim.Flag(t.Enabled), Definition: (*validDefinition)(t.Definition)}
+}
+
+func (w *triggerWire) trigger() Trigger {
+	return Trigger{ID: w.ID, Name: w.Name, Description: w.Description, Enabled: bool(w.Enabled), Definition: (*Definition)(w.Definition)}
+}
 
 // UnmarshalJSON decodes a trigger, accepting enabled as 1/0 or true/false.
+// Fields absent from b keep their values.
 func (t *Trigger) UnmarshalJSON(b []byte) error {
-	w := triggerWire{triggerAlias: (*triggerAlias)(t), Enabled: zopim.Flag(t.Enabled)}
+	w := wireOf(t)
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	t.Enabled = bool(w.Enabled)
+	*t = w.trigger()
 	return nil
 }
 
 // MarshalJSON encodes a trigger as the docs show it, enabled as 1/0.
 func (t Trigger) MarshalJSON() ([]byte, error) {
-	return json.Marshal(triggerWire{triggerAlias: (*triggerAlias)(&t), Enabled: zopim.Flag(t.Enabled)})
+	return json.Marshal(wireOf(&t))
 }

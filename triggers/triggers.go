@@ -11,9 +11,13 @@ import (
 
 // List returns every trigger of the account (the API does not paginate).
 func (c *Client) List(ctx context.Context) ([]Trigger, error) {
-	var out []Trigger
-	if err := c.do(ctx, &transport.Call{Method: http.MethodGet, Path: "/triggers", Out: &out}); err != nil {
+	var wire []triggerWire
+	if err := c.do(ctx, &transport.Call{Method: http.MethodGet, Path: "/triggers", Out: &wire}); err != nil {
 		return nil, err
+	}
+	out := make([]Trigger, len(wire))
+	for i := range wire {
+		out[i] = wire[i].trigger()
 	}
 	return out, nil
 }
@@ -85,15 +89,15 @@ func (c *Client) Delete(ctx context.Context, name string) error {
 	return c.do(ctx, &transport.Call{Method: http.MethodDelete, Path: path})
 }
 
-// triggerPath is /triggers/{name}, the name escaped as one segment ("a/b"
-// is "a%2Fb", ".." is "%2E%2E"), so no name reaches another resource.
-// triggerCall sends a call answered by one trigger; an answer without an
-// id is ErrMalformedResponse, not a zero trigger.
+// triggerCall sends a call answered by one trigger, decoded in one pass;
+// an answer without an id or a name is ErrMalformedResponse, not a zero
+// trigger.
 func (c *Client) triggerCall(ctx context.Context, method, path string, body any) (*Trigger, error) {
-	var t Trigger
-	if err := c.do(ctx, &transport.Call{Method: method, Path: path, Body: body, Out: &t}); err != nil {
+	var w triggerWire
+	if err := c.do(ctx, &transport.Call{Method: method, Path: path, Body: body, Out: &w}); err != nil {
 		return nil, err
 	}
+	t := w.trigger()
 	// Triggers are keyed by name and may come without an id (recorded
 	// objects do): an answer with neither is the one that says nothing.
 	if t.ID == 0 && t.Name == "" {
@@ -110,6 +114,8 @@ func (c *Client) do(ctx context.Context, call *transport.Call) error {
 	return transport.Send(ctx, c.t, call)
 }
 
+// triggerPath is /triggers/{name}, the name escaped as one segment ("a/b"
+// is "a%2Fb", ".." is "%2E%2E"), so no name reaches another resource.
 func triggerPath(name string) (string, error) {
 	if name == "" {
 		return "", transport.Invalid("name", "must not be empty")

@@ -78,7 +78,8 @@ func Pair(b *testing.B, h http.Handler, raw, goalkit func(b *testing.B, hc *http
 }
 
 // RawJSON is the baseline call: JSON-encode in (if any), send it with the
-// Authorization header, check for 2xx, decode into out, drain and close.
+// Authorization header, check for 2xx, decode into out (unless nil), drain
+// and close.
 func RawJSON(ctx context.Context, hc *http.Client, method, url, authorization string, in, out any) error {
 	var body io.Reader
 	if in != nil {
@@ -105,8 +106,10 @@ func RawJSON(ctx context.Context, hc *http.Client, method, url, authorization st
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return fmt.Errorf("status %d", resp.StatusCode)
 	}
-	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
-		return err
+	if out != nil {
+		if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
+			return err
+		}
 	}
 	_, err = io.Copy(io.Discard, resp.Body) // let the connection be reused
 	return err

@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Instructions per operation, raw vs goalkit, for the in-memory benchmarks:
-# deterministic where wall-clock time on a small shared machine is not.
+# Instructions per operation, raw vs goalkit, for every paired benchmark
+# (benchkit.Pair) over the in-memory transport: deterministic where
+# wall-clock time on a small shared machine is not. Benchmarks are found,
+# not listed: a new Pair is measured without editing this file.
 # Needs valgrind (callgrind). Usage, from the repository root:
-#   bash internal/benchkit/instructions.sh
+#   bash internal/benchkit/instructions.sh [package...]
+# (default: every package with a paired benchmark).
 set -euo pipefail
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+pkgs=("$@")
+[ ${#pkgs[@]} -gt 0 ] || pkgs=(internal/transport goals triggers giosg pagesense)
 
 # per_op BINARY PATTERN N: instructions per op, from runs at N and 2N (the
 # difference cancels start-up). One P, no GC and no async preemption keep
@@ -19,22 +24,24 @@ per_op() {
 	echo $(((count[1] - count[0]) / $3))
 }
 
+# anchored turns a benchmark name into an exact -test.bench pattern.
+anchored() { local IFS=/; local parts=($1) out=(); for p in "${parts[@]}"; do out+=("^${p}\$"); done; echo "${out[*]}"; }
+
 echo "| benchmark (memory transport) | raw instructions/op | goalkit instructions/op | ratio |"
 echo "|---|---|---|---|"
-while read -r pkg bench n; do
+for pkg in "${pkgs[@]}"; do
 	bin="$tmp/$(basename "$pkg").test"
-	[ -x "$bin" ] || CGO_ENABLED=0 go test -c -o "$bin" "./$pkg"
-	raw=$(per_op "$bin" "^${bench}\$/^memory\$/^raw\$" "$n")
-	gk=$(per_op "$bin" "^${bench}\$/^memory\$/^goalkit\$" "$n")
-	printf '| `%s` %s | %d | %d | %s |\n' "$pkg" "${bench//\$\/^//}" "$raw" "$gk" "$(awk "BEGIN {printf \"%.3fx\", $gk / $raw}")"
-done <<'LIST'
-internal/transport BenchmarkGetJSON$/^goals=1 200
-internal/transport BenchmarkGetJSON$/^goals=25 100
-goals BenchmarkList 100
-goals BenchmarkCreate 200
-giosg BenchmarkAllGoals 2
-giosg BenchmarkCreateGoal 200
-pagesense BenchmarkListGoals$/^goals=1 200
-pagesense BenchmarkListGoals$/^goals=50 50
-pagesense BenchmarkCreateGoal 200
-LIST
+	CGO_ENABLED=0 go test -c -o "$bin" "./$pkg"
+	# One short timed run finds the pairs (at the top level or one below,
+	# as BenchmarkGetJSON/goals=1) and sizes N to ~20 ms of work.
+	for pat in '/memory/raw$' '//memory/raw$'; do
+		GOMAXPROCS=1 "$bin" -test.run '^$' -test.bench "$pat" -test.benchtime 20x
+	done |
+		sed -n 's|^\(Benchmark[^ \t]*\)/memory/raw[-0-9]*[ \t]*[0-9]*[ \t]*\([0-9.]*\) ns/op.*|\1 \2|p' |
+		while read -r name ns; do
+			n=$(awk "BEGIN {n = int(2e7 / $ns); if (n < 2) n = 2; if (n > 200) n = 200; print n}")
+			raw=$(per_op "$bin" "$(anchored "$name/memory/raw")" "$n")
+			gk=$(per_op "$bin" "$(anchored "$name/memory/goalkit")" "$n")
+			printf '| `%s` %s | %d | %d | %s |\n' "$pkg" "$name" "$raw" "$gk" "$(awk "BEGIN {printf \"%.3fx\", $gk / $raw}")"
+		done
+done

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/go-querystring/query"
@@ -46,6 +47,9 @@ type Client struct {
 	onResponse  retryablehttp.ResponseHandlerFunc // c.handleResponse, bound once
 
 	userAgentValue []string // the User-Agent header value, shared by every request
+	// authValue is the last Authorization header value, shared by the
+	// requests that carry the same one (a static token: all of them).
+	authValue atomic.Pointer[[]string]
 }
 
 // New builds a client from the dialect's defaults and the user's options.
@@ -216,7 +220,7 @@ func (c *Client) newRequest(ctx context.Context, call *Call) (*retryablehttp.Req
 	if st.authorization != "" {
 		// Set once here; the round tripper strips it from any request for
 		// another origin (a redirect).
-		req.Header["Authorization"] = []string{st.authorization}
+		req.Header["Authorization"] = c.authorizationValue(st.authorization)
 	}
 	// Keys are written in canonical form (Header.Set would canonicalise on
 	// every call) and the constant values are shared, read-only slices: a
@@ -227,6 +231,17 @@ func (c *Client) newRequest(ctx context.Context, call *Call) (*retryablehttp.Req
 		req.Header["Content-Type"] = jsonHeaderValue
 	}
 	return req, nil
+}
+
+// authorizationValue returns h as a header value, the same read-only slice
+// as the previous request's when h has not changed.
+func (c *Client) authorizationValue(h string) []string {
+	if p := c.authValue.Load(); p != nil && (*p)[0] == h {
+		return *p
+	}
+	v := []string{h}
+	c.authValue.Store(&v)
+	return v
 }
 
 // jsonHeaderValue is the shared value of Accept and Content-Type.

@@ -18,10 +18,11 @@ type pipelineTransport struct {
 }
 
 // wrapHTTPClient copies the user's client (so their value is not changed)
-// with the pipeline transport over its own.
+// with the pipeline transport over its own. Without one, the client gets a
+// per-attempt timeout and the shared pool of defaultTransport.
 func (c *Client) wrapHTTPClient(hc *http.Client) *http.Client {
 	if hc == nil {
-		hc = &http.Client{Timeout: DefaultAttemptTimeout}
+		hc = &http.Client{Timeout: DefaultAttemptTimeout, Transport: defaultTransport()}
 	}
 	wrapped := *hc
 	next := hc.Transport

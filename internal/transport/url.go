@@ -14,6 +14,11 @@ import (
 // resource.
 func Path(segments ...string) (string, error) {
 	var b strings.Builder
+	n := 0
+	for _, s := range segments {
+		n += 1 + len(s)
+	}
+	b.Grow(n) // one allocation when nothing needs escaping
 	for _, s := range segments {
 		if s == "" {
 			return "", errors.New("goalkit: empty path segment")

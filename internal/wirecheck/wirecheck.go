@@ -1,0 +1,131 @@
+// Package wirecheck tests the one wire-model technique every dialect uses:
+// a public model (Goal) and a method-less wire struct listing the same
+// fields, some with lenient types, converted field by field. Listing the
+// fields twice is what makes decoding fastest (an embedded alias costs
+// encoding/json 3-8% more per list, see BENCHMARKS.md); these checks make a
+// field added to one struct but not the other, or not copied by a
+// conversion, a test failure instead of silently dropped data.
+package wirecheck
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// SameFields fails t unless public and wire have the same fields by Go
+// name and JSON key (tag options such as omitempty may differ), except the
+// fields named in skip, on either side (decoded another way, e.g. several
+// spellings of one flag).
+func SameFields(t testing.TB, public, wire reflect.Type, skip ...string) {
+	t.Helper()
+	keys := func(rt reflect.Type) map[string]string {
+		m := map[string]string{}
+		for i := range rt.NumField() {
+			f := rt.Field(i)
+			if !f.IsExported() || f.Tag.Get("json") == "-" {
+				continue
+			}
+			key, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if key == "" {
+				key = f.Name
+			}
+			m[f.Name] = key
+		}
+		return m
+	}
+	pub, w := keys(public), keys(wire)
+	for _, s := range skip {
+		delete(pub, s)
+		delete(w, s)
+	}
+	for name, key := range pub {
+		if w[name] != key {
+			t.Errorf("%s.%s (json %q) is not in %s with the same key: got %q", public.Name(), name, key, wire.Name(), w[name])
+		}
+	}
+	for name := range w {
+		if _, ok := pub[name]; !ok {
+			t.Errorf("%s.%s is not a field of %s", wire.Name(), name, public.Name())
+		}
+	}
+}
+
+// Fill sets every exported field reachable from ptr to a non-zero value:
+// "x" for strings, 1 for numbers, true, one filled element for slices and
+// maps, a filled value behind pointers.
+func Fill(ptr any) {
+	fill(reflect.ValueOf(ptr).Elem())
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+func fill(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString("x")
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		v.SetInt(1)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		v.SetUint(1)
+	case reflect.Float32, reflect.Float64:
+		v.SetFloat(1)
+	case reflect.Slice:
+		s := reflect.MakeSlice(v.Type(), 1, 1)
+		fill(s.Index(0))
+		v.Set(s)
+	case reflect.Map:
+		m := reflect.MakeMap(v.Type())
+		k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+		fill(k)
+		fill(e)
+		m.SetMapIndex(k, e)
+		v.Set(m)
+	case reflect.Pointer:
+		p := reflect.New(v.Type().Elem())
+		fill(p.Elem())
+		v.Set(p)
+	case reflect.Interface:
+		v.Set(reflect.ValueOf("x"))
+	case reflect.Struct:
+		if v.Type().ConvertibleTo(timeType) { // time.Time, or a wire type over it
+			v.Set(reflect.ValueOf(time.Unix(1, 0).UTC()).Convert(v.Type()))
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fill(v.Field(i))
+			}
+		}
+	}
+}
+
+// AllSet fails t for every exported top-level field of v (a struct) that
+// is zero: a conversion that forgot to copy it.
+func AllSet(t testing.TB, v any) {
+	t.Helper()
+	rv := reflect.ValueOf(v)
+	for i := range rv.NumField() {
+		// A json:"-" field is filled by the client, not read from the wire.
+		if f := rv.Type().Field(i); f.IsExported() && f.Tag.Get("json") != "-" && rv.Field(i).IsZero() {
+			t.Errorf("%s.%s is zero after conversion: not copied", rv.Type().Name(), f.Name)
+		}
+	}
+}
+
+// RoundTrip fails t unless a model with every field set survives toWire
+// then fromWire unchanged.
+func RoundTrip[M, W any](t testing.TB, toWire func(*M) W, fromWire func(*W) M) {
+	t.Helper()
+	var m M
+	Fill(&m)
+	w := toWire(&m)
+	back := fromWire(&w)
+	AllSet(t, back)
+	if !reflect.DeepEqual(back, m) {
+		t.Errorf("round trip through the wire struct: %+v, want %+v", back, m)
+	}
+}
