@@ -22,6 +22,8 @@ var (
 	WithLogger = transport.WithLogger
 	// WithMaxResponseSize caps the bytes read of a response body (default 10 MiB).
 	WithMaxResponseSize = transport.WithMaxResponseSize
+	// WithRateLimit paces the client to n attempts per period (one token bucket per client).
+	WithRateLimit = transport.WithRateLimit
 )
 
 // Ptr returns a pointer to v, for the optional fields of params.

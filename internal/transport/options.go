@@ -5,6 +5,8 @@ import (
 	"log/slog"
 	"net/http"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // Defaults for every client; see DESIGN.md, "The request pipeline".
@@ -30,6 +32,8 @@ type Settings struct {
 	Logger       *slog.Logger
 	MaxBodySize  int64
 	Auth         Authorizer
+	// Limiter paces every attempt of the client; nil for none.
+	Limiter *rate.Limiter
 }
 
 // Option configures a client. Options apply in order; the last one wins. An
@@ -110,6 +114,21 @@ func WithMaxResponseSize(n int64) Option {
 			return errors.New("goalkit: WithMaxResponseSize: size must be positive")
 		}
 		s.MaxBodySize = n
+		return nil
+	}
+}
+
+// WithRateLimit paces the client to at most n attempts per period, as one
+// token bucket shared by every call of the client (a burst of n), so bulk
+// work stays under the API's quota instead of meeting 429s. Each attempt,
+// retries included, waits for a token before it leaves; the wait ends with
+// the call's context.
+func WithRateLimit(n int, per time.Duration) Option {
+	return func(s *Settings) error {
+		if n <= 0 || per <= 0 {
+			return errors.New("goalkit: WithRateLimit: need n > 0 and per > 0")
+		}
+		s.Limiter = rate.NewLimiter(rate.Limit(float64(n)/per.Seconds()), n)
 		return nil
 	}
 }

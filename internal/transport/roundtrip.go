@@ -1,10 +1,14 @@
 package transport
 
 import (
+	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // pipelineTransport sits between the retry loop and the user's transport:
@@ -12,9 +16,10 @@ import (
 // (net/http keeps it on a redirect to a subdomain or another scheme), and
 // logs each attempt when a logger is set.
 type pipelineTransport struct {
-	next   http.RoundTripper
-	origin *url.URL
-	logger *slog.Logger
+	next    http.RoundTripper
+	origin  *url.URL
+	logger  *slog.Logger
+	limiter *rate.Limiter // nil: no pacing
 }
 
 // wrapHTTPClient copies the user's client (so their value is not changed)
@@ -28,12 +33,23 @@ func (c *Client) wrapHTTPClient(hc *http.Client) *http.Client {
 	if next == nil {
 		next = http.DefaultTransport
 	}
-	wrapped.Transport = &pipelineTransport{next: next, origin: c.base, logger: c.logger}
+	wrapped.Transport = &pipelineTransport{next: next, origin: c.base, logger: c.logger, limiter: c.limiter}
 	return &wrapped
 }
 
 // RoundTrip implements http.RoundTripper.
 func (t *pipelineTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if t.limiter != nil {
+		// Waited here, inside the retry loop, so that retries are paced
+		// too; nothing has been sent yet when the wait fails.
+		if err := t.limiter.Wait(req.Context()); err != nil {
+			if ctxErr := req.Context().Err(); ctxErr != nil {
+				return nil, fmt.Errorf("goalkit: waiting for the rate limit: %w", ctxErr)
+			}
+			// The limiter saw the deadline would pass before a token came.
+			return nil, fmt.Errorf("goalkit: waiting for the rate limit: %w (%v)", context.DeadlineExceeded, err)
+		}
+	}
 	st := stateOf(req.Context())
 	if req.Header.Get("Authorization") != "" && !t.sameOrigin(req.URL) {
 		r := *req // RoundTrip must not change the caller's request
