@@ -45,7 +45,7 @@ func TestRateLimitWaitHonoursContext(t *testing.T) {
 	if time.Since(start) > time.Second {
 		t.Errorf("cancelled wait took %v", time.Since(start))
 	}
-	if !errors.Is(err, context.DeadlineExceeded) {
+	if !errors.Is(err, context.DeadlineExceeded) || !errors.Is(err, ErrRateLimitWait) {
 		t.Errorf("err = %v, want the context's error", err)
 	}
 	if n := mt.GetTotalCallCount(); n != 1 {

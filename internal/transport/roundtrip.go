@@ -1,8 +1,6 @@
 package transport
 
 import (
-	"context"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -39,16 +37,9 @@ func (c *Client) wrapHTTPClient(hc *http.Client) *http.Client {
 
 // RoundTrip implements http.RoundTripper.
 func (t *pipelineTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if t.limiter != nil {
-		// Waited here, inside the retry loop, so that retries are paced
-		// too; nothing has been sent yet when the wait fails.
-		if err := t.limiter.Wait(req.Context()); err != nil {
-			if ctxErr := req.Context().Err(); ctxErr != nil {
-				return nil, fmt.Errorf("goalkit: waiting for the rate limit: %w", ctxErr)
-			}
-			// The limiter saw the deadline would pass before a token came.
-			return nil, fmt.Errorf("goalkit: waiting for the rate limit: %w (%v)", context.DeadlineExceeded, err)
-		}
+	// Waited here, inside the retry loop, so that retries are paced too.
+	if err := waitRate(req.Context(), t.limiter); err != nil {
+		return nil, err
 	}
 	st := stateOf(req.Context())
 	if req.Header.Get("Authorization") != "" && !t.sameOrigin(req.URL) {

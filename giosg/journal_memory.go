@@ -1,0 +1,103 @@
+package giosg
+
+import (
+	"iter"
+	"maps"
+	"slices"
+	"sync"
+	"time"
+)
+
+// MemoryJournal is a Journal held in memory, for tests and dry runs: it
+// forgets everything when the process ends. Safe for concurrent use.
+type MemoryJournal struct {
+	mu      sync.Mutex
+	entries map[string]JournalEntry
+}
+
+var _ Journal = (*MemoryJournal)(nil)
+
+// NewMemoryJournal returns an empty in-memory journal.
+func NewMemoryJournal() *MemoryJournal {
+	return &MemoryJournal{entries: map[string]JournalEntry{}}
+}
+
+// Claim implements Journal.
+func (j *MemoryJournal) Claim(key string, row int) (JournalEntry, bool, error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if e, ok := j.entries[key]; ok && !e.State.sendable() {
+		return e, false, nil
+	}
+	j.entries[key] = JournalEntry{Key: key, Row: row, State: StateSending, Updated: time.Now().UTC()}
+	return JournalEntry{}, true, nil
+}
+
+// Record implements Journal.
+func (j *MemoryJournal) Record(e JournalEntry) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	cur, ok := j.entries[e.Key]
+	if recordable(cur.State, ok, e.State) {
+		if e.Updated.IsZero() {
+			e.Updated = time.Now().UTC()
+		}
+		j.entries[e.Key] = e
+	}
+	return nil
+}
+
+// Recover implements Journal.
+func (j *MemoryJournal) Recover() (int, error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	n := 0
+	for k, e := range j.entries {
+		if e.State == StateSending {
+			e.State, e.Message, e.Updated = StateInDoubt, inDoubtAfterCrash, time.Now().UTC()
+			j.entries[k] = e
+			n++
+		}
+	}
+	return n, nil
+}
+
+// Resolve implements Journal.
+func (j *MemoryJournal) Resolve(key string, r Resolution) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	e, ok := j.entries[key]
+	next, err := resolved(e.State, ok, key, r)
+	if err != nil {
+		return err
+	}
+	e.State, e.Updated = next, time.Now().UTC()
+	j.entries[key] = e
+	return nil
+}
+
+// Entries implements Journal; it yields a snapshot taken when the loop starts.
+func (j *MemoryJournal) Entries(states ...RowState) iter.Seq2[JournalEntry, error] {
+	return func(yield func(JournalEntry, error) bool) {
+		j.mu.Lock()
+		keys := slices.Sorted(maps.Keys(j.entries))
+		snapshot := make([]JournalEntry, 0, len(keys))
+		for _, k := range keys {
+			if e := j.entries[k]; wanted(e.State, states) {
+				snapshot = append(snapshot, e)
+			}
+		}
+		j.mu.Unlock()
+		for _, e := range snapshot {
+			if !yield(e, nil) {
+				return
+			}
+		}
+	}
+}
+
+// Close implements Journal; the entries stay readable.
+func (j *MemoryJournal) Close() error { return nil }
+
+// inDoubtAfterCrash is the reason Recover gives a key left sending.
+const inDoubtAfterCrash = "the previous run ended while this key's request may have been on the wire"
