@@ -103,6 +103,8 @@ type Journal interface {
 	// in-doubt, or back to pending), or marks a new or sendable key
 	// invalid; an invalid mark never overwrites another state.
 	Record(e JournalEntry) error
+	// Lookup returns the key's entry, found false if the key is unknown.
+	Lookup(key string) (e JournalEntry, found bool, err error)
 	// Recover turns every key left in StateSending (by a crash) into
 	// StateInDoubt and returns how many it changed.
 	Recover() (int, error)

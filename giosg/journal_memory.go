@@ -47,6 +47,14 @@ func (j *MemoryJournal) Record(e JournalEntry) error {
 	return nil
 }
 
+// Lookup implements Journal.
+func (j *MemoryJournal) Lookup(key string) (JournalEntry, bool, error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	e, ok := j.entries[key]
+	return e, ok, nil
+}
+
 // Recover implements Journal.
 func (j *MemoryJournal) Recover() (int, error) {
 	j.mu.Lock()

@@ -1,0 +1,144 @@
+// Package faultinject wraps a fake API handler with the faults of
+// RELIABILITY.md's table, over real TCP: statuses the fake never sends,
+// connections dropped before or after the fake applied the request,
+// stalls, and bodies cut short. Tests of code that must survive them (the
+// giosg importer) pick a fault per request.
+package faultinject
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"time"
+)
+
+// Fault is what the handler does to one request.
+type Fault int
+
+// The faults. "Applied" means the wrapped handler saw the request and did
+// its work (a match was recorded) before the fault struck.
+const (
+	None             Fault = iota // pass through
+	Status429                     // 429 with Retry-After: 0, not applied
+	Status500                     // 500, not applied
+	Status502                     // 502, not applied
+	Status503                     // 503, not applied
+	Status504                     // 504, not applied
+	AppliedThen500                // applied, then answered 500
+	AppliedThen502                // applied, then answered 502 with an HTML page
+	DropBefore                    // connection closed, not applied
+	AppliedThenDrop               // applied, then connection closed without an answer
+	AppliedThenStall              // applied, then no answer for Stall (past the client's timeout)
+	StallThenApply                // no answer for Stall, then applied and answered
+	AppliedTruncated              // applied, answered 2xx with a body cut short
+	count                         // number of faults
+)
+
+// All lists every fault but None.
+func All() []Fault {
+	out := make([]Fault, 0, count-1)
+	for f := None + 1; f < count; f++ {
+		out = append(out, f)
+	}
+	return out
+}
+
+// String names the fault.
+func (f Fault) String() string {
+	names := [...]string{"none", "429", "500", "502", "503", "504", "applied-then-500", "applied-then-502-html",
+		"drop-before", "applied-then-drop", "applied-then-stall", "stall-then-apply", "applied-truncated"}
+	if f >= 0 && int(f) < len(names) {
+		return names[f]
+	}
+	return "fault(" + strconv.Itoa(int(f)) + ")"
+}
+
+// Handler wraps Next with the fault Pick chooses for each request (nil
+// Pick: none).
+type Handler struct {
+	Next http.Handler
+	Pick func(r *http.Request) Fault
+	// Stall is how long the stall faults wait (default 1s).
+	Stall time.Duration
+}
+
+// ServeHTTP implements http.Handler.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	f := None
+	if h.Pick != nil {
+		f = h.Pick(r)
+	}
+	stall := h.Stall
+	if stall <= 0 {
+		stall = time.Second
+	}
+	switch f {
+	case Status429:
+		w.Header().Set("Retry-After", "0")
+		status(w, http.StatusTooManyRequests)
+	case Status500, Status502, Status503, Status504:
+		status(w, map[Fault]int{Status500: 500, Status502: 502, Status503: 503, Status504: 504}[f])
+	case AppliedThen500:
+		h.apply(r)
+		status(w, http.StatusInternalServerError)
+	case AppliedThen502:
+		h.apply(r)
+		w.Header().Set("Content-Type", "text/html")
+		w.WriteHeader(http.StatusBadGateway)
+		w.Write([]byte("<html><body>Bad gateway</body></html>"))
+	case DropBefore:
+		drop(w)
+	case AppliedThenDrop:
+		h.apply(r)
+		drop(w)
+	case AppliedThenStall:
+		h.apply(r)
+		wait(r, stall)
+		drop(w)
+	case StallThenApply:
+		wait(r, stall)
+		h.Next.ServeHTTP(w, r)
+	case AppliedTruncated:
+		rec := h.apply(r)
+		w.Header().Set("Content-Length", strconv.Itoa(rec.Body.Len()+100))
+		w.WriteHeader(rec.Code)
+		w.Write(rec.Body.Bytes())
+		w.(http.Flusher).Flush() // what was written leaves before the close
+		drop(w)
+	default:
+		h.Next.ServeHTTP(w, r)
+	}
+}
+
+// apply lets the fake do its work and keeps its answer.
+func (h *Handler) apply(r *http.Request) *httptest.ResponseRecorder {
+	rec := httptest.NewRecorder()
+	h.Next.ServeHTTP(rec, r)
+	return rec
+}
+
+func status(w http.ResponseWriter, code int) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	w.Write([]byte(`{"detail":"injected fault"}`))
+}
+
+// drop closes the connection without an answer.
+func drop(w http.ResponseWriter) {
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		panic("faultinject: the server does not support hijacking")
+	}
+	conn, _, err := hj.Hijack()
+	if err == nil {
+		conn.Close()
+	}
+}
+
+// wait sleeps d or until the client gives up.
+func wait(r *http.Request, d time.Duration) {
+	select {
+	case <-time.After(d):
+	case <-r.Context().Done():
+	}
+}
