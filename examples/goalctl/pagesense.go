@@ -76,7 +76,7 @@ func (a *app) pagesenseProject(ctx context.Context) (*pagesense.Project, error) 
 		pagesense.WithDataCenter(creds.oauth.DataCenter),
 		pagesense.WithTokenSource(secretSource{ts: pagesense.RefreshTokenSource(ctx, creds.oauth), a: a}),
 	}
-	c, err := newClient(pagesense.NewClient, append(opts, a.testOptions()...))
+	c, err := newClient(pagesense.NewClient, append(append(opts, a.envBaseURL(envPageSenseBaseURL)...), a.testOptions()...))
 	if err != nil {
 		return nil, err
 	}

@@ -72,7 +72,7 @@ func (a *app) zopimOptions(fake func(*fakeSet) httpmock.Responder) ([]goals.Opti
 		return nil, err
 	}
 	opts := []goals.Option{goals.WithSubdomain(creds.subdomain), goals.WithToken(creds.token)}
-	return append(opts, a.testOptions()...), nil
+	return append(append(opts, a.envBaseURL(envZopimBaseURL)...), a.testOptions()...), nil
 }
 
 func (a *app) goalsClient() (*goals.Client, error) {
