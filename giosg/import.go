@@ -7,6 +7,7 @@ import (
 	"iter"
 	"net"
 	"net/http/httptrace"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -14,8 +15,11 @@ import (
 	"github.com/goalkit/goalkit/internal/transport"
 )
 
-// DefaultImportConcurrency is ImportOptions.Concurrency when unset.
-const DefaultImportConcurrency = 4
+// Defaults of ImportOptions.
+const (
+	DefaultImportConcurrency = 4  // ImportOptions.Concurrency
+	DefaultClaimAhead        = 64 // ImportOptions.ClaimAhead
+)
 
 // ImportOptions tunes ImportConversions; nil means the defaults.
 type ImportOptions struct {
@@ -24,6 +28,12 @@ type ImportOptions struct {
 	DryRun bool
 	// Concurrency is how many POSTs may be in flight (default 4).
 	Concurrency int
+	// ClaimAhead bounds how many keys one journal commit claims ahead of
+	// their POSTs (default 64), so that commits (fsyncs) are shared by many
+	// rows. A crash leaves at most ClaimAhead + 2×Concurrency keys in
+	// doubt, some possibly never sent: smaller means fewer to check after
+	// a crash, larger means more throughput on a slow disk.
+	ClaimAhead int
 	// Progress, if set, is called every ProgressInterval (default 500ms)
 	// and once at the end, from one goroutine at a time.
 	Progress         func(ImportProgress)
@@ -111,6 +121,9 @@ func newImporter(o *Org, j Journal, opts *ImportOptions) *importer {
 	if im.opts.Concurrency <= 0 {
 		im.opts.Concurrency = DefaultImportConcurrency
 	}
+	if im.opts.ClaimAhead <= 0 {
+		im.opts.ClaimAhead = DefaultClaimAhead
+	}
 	if im.opts.ProgressInterval <= 0 {
 		im.opts.ProgressInterval = 500 * time.Millisecond
 	}
@@ -121,22 +134,31 @@ func newImporter(o *Org, j Journal, opts *ImportOptions) *importer {
 	return im
 }
 
-// run reads the rows on the caller's goroutine and hands the valid ones to
-// the workers. It returns the first journal failure, or ctx's error.
+// run reads the rows on the caller's goroutine, validates them, and hands
+// the valid ones in batches to the claimer, which claims each batch in one
+// commit and passes the claimed rows to the workers. Outcomes are recorded
+// in batches too. It returns the first journal failure, or ctx's error.
 func (im *importer) run(ctx context.Context, rows iter.Seq2[Conversion, error]) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
+	rec := im.startRecorder(cancel)
+	// Unbuffered: a send succeeds at once only when the claimer is idle,
+	// so a batch grows while a commit is in progress and no longer.
+	batches := make(chan []job)
 	jobs := make(chan job, im.opts.Concurrency)
-	var wg sync.WaitGroup
+	var claimer, workers sync.WaitGroup
+	claimer.Go(func() {
+		defer close(jobs)
+		im.claimLoop(ctx, cancel, batches, jobs, rec)
+	})
 	for range im.opts.Concurrency {
-		wg.Go(func() {
+		workers.Go(func() {
 			for jb := range jobs {
-				if err := im.handle(ctx, jb); err != nil {
-					cancel(err)
-				}
+				im.send(ctx, jb, rec)
 			}
 		})
 	}
+	var pending []job
 	row := 0
 	for c, rowErr := range rows {
 		if ctx.Err() != nil {
@@ -144,33 +166,83 @@ func (im *importer) run(ctx context.Context, rows iter.Seq2[Conversion, error]) 
 		}
 		row++
 		im.read.Add(1)
-		jb, ok, err := im.prepare(row, c, rowErr)
-		if err != nil {
-			cancel(err)
-			break
-		}
+		jb, ok := im.prepare(row, c, rowErr, rec)
 		if !ok {
 			continue
 		}
+		pending = append(pending, jb)
+		if len(pending) >= im.opts.ClaimAhead {
+			select {
+			case batches <- pending:
+			case <-ctx.Done():
+			}
+			pending = nil
+			continue
+		}
 		select {
-		case jobs <- jb:
+		case batches <- pending:
+			pending = nil
+		default:
+		}
+	}
+	if len(pending) > 0 {
+		select {
+		case batches <- pending:
 		case <-ctx.Done():
 		}
 	}
-	close(jobs)
-	wg.Wait()
-	if cause := context.Cause(ctx); cause != nil {
-		return cause
+	close(batches)
+	claimer.Wait()
+	workers.Wait()
+	if err := rec.close(); err != nil {
+		cancel(err)
 	}
-	return nil
+	return context.Cause(ctx)
+}
+
+// claimLoop claims each batch in one commit. A claimed row that can no
+// longer be sent (the import was cancelled) goes back to pending.
+func (im *importer) claimLoop(ctx context.Context, cancel context.CancelCauseFunc, batches <-chan []job, jobs chan<- job, rec *recorder) {
+	for batch := range batches {
+		if ctx.Err() != nil {
+			continue // read, never claimed: not part of the report
+		}
+		keys := make([]KeyRow, len(batch))
+		for i, jb := range batch {
+			keys[i] = KeyRow{Key: jb.key, Row: jb.row}
+		}
+		res, err := im.j.Claim(keys)
+		if err != nil {
+			cancel(fmt.Errorf("giosg: journal: %w", err))
+			continue
+		}
+		for i, jb := range batch {
+			if !res[i].Claimed {
+				im.settle(RowOutcome{Row: jb.row, Key: jb.key, Outcome: OutcomeDuplicate, Reason: "already in the journal: " + res[i].Prev.State.String()})
+				continue
+			}
+			select {
+			case jobs <- jb:
+			case <-ctx.Done():
+				im.unsent(jb, rec)
+			}
+		}
+	}
+}
+
+// unsent puts back a claimed row that was never sent.
+func (im *importer) unsent(jb job, rec *recorder) {
+	out := RowOutcome{Row: jb.row, Key: jb.key, Outcome: OutcomeDeferred, Reason: "not sent: the import was stopped"}
+	rec.add(JournalEntry{Key: jb.key, Row: jb.row, State: StatePending, Message: out.Reason})
+	im.settle(out)
 }
 
 // prepare validates one row. ok false means it settled here (invalid, or a
 // dry run's verdict).
-func (im *importer) prepare(row int, c Conversion, rowErr error) (job, bool, error) {
+func (im *importer) prepare(row int, c Conversion, rowErr error, rec *recorder) (job, bool) {
 	if rowErr != nil {
 		im.settle(RowOutcome{Row: row, Key: c.Key, Outcome: OutcomeInvalid, Reason: rowErr.Error(), Field: fieldOf(rowErr)})
-		return job{}, false, nil
+		return job{}, false
 	}
 	key := c.key(im.org.id)
 	err := c.validate(key)
@@ -182,27 +254,26 @@ func (im *importer) prepare(row int, c Conversion, rowErr error) (job, bool, err
 		}
 	}
 	if err != nil {
-		if !im.opts.DryRun && key != "" && len(key) <= MaxKeyLength {
-			if jerr := im.j.Record(JournalEntry{Key: key, Row: row, State: StateInvalid, Message: err.Error()}); jerr != nil {
-				return job{}, false, fmt.Errorf("giosg: journal: %w", jerr)
-			}
+		if !im.opts.DryRun && strings.TrimSpace(key) != "" && len(key) <= MaxKeyLength {
+			rec.add(JournalEntry{Key: key, Row: row, State: StateInvalid, Message: err.Error()})
 		}
 		im.settle(RowOutcome{Row: row, Key: key, Outcome: OutcomeInvalid, Reason: err.Error(), Field: fieldOf(err)})
-		return job{}, false, nil
+		return job{}, false
 	}
 	if im.opts.DryRun {
 		e, found, err := im.j.Lookup(key)
 		if err != nil {
-			return job{}, false, fmt.Errorf("giosg: journal: %w", err)
+			im.settle(RowOutcome{Row: row, Key: key, Outcome: OutcomeInvalid, Reason: "journal: " + err.Error()})
+			return job{}, false
 		}
 		if found && !e.State.sendable() {
 			im.settle(RowOutcome{Row: row, Key: key, Outcome: OutcomeDuplicate, Reason: "already in the journal: " + e.State.String()})
 		} else {
 			im.settle(RowOutcome{Row: row, Key: key, Outcome: OutcomeWouldSend})
 		}
-		return job{}, false, nil
+		return job{}, false
 	}
-	return job{row: row, key: key, c: c}, true, nil
+	return job{row: row, key: key, c: c}, true
 }
 
 // checkAge applies MaxAge and MaxFutureSkew; warn reports that the row
@@ -218,31 +289,19 @@ func (im *importer) checkAge(c *Conversion) (warn bool, err error) {
 	return err != nil && im.opts.AgeWarn, err
 }
 
-// handle claims one key, sends it and records the outcome. Its error is a
-// journal failure, which ends the import.
-func (im *importer) handle(ctx context.Context, jb job) error {
+// send posts one claimed row and records its outcome.
+func (im *importer) send(ctx context.Context, jb job, rec *recorder) {
 	if ctx.Err() != nil {
-		return nil // cancelled before the claim: not read as far as the report goes
-	}
-	prev, claimed, err := im.j.Claim(jb.key, jb.row)
-	if err != nil {
-		return fmt.Errorf("giosg: journal: %w", err)
-	}
-	if !claimed {
-		reason := "already in the journal: " + prev.State.String()
-		im.settle(RowOutcome{Row: jb.row, Key: jb.key, Outcome: OutcomeDuplicate, Reason: reason})
-		return nil
+		im.unsent(jb, rec)
+		return
 	}
 	var tr sendTrace
 	im.sent.Add(1)
 	sendErr := im.org.CreateExternalMatch(tr.attach(ctx), jb.c.GoalID, jb.c.match())
 	out := classify(sendErr, tr.wrote.Load())
 	out.Row, out.Key = jb.row, jb.key
-	if err := im.j.Record(JournalEntry{Key: jb.key, Row: jb.row, State: out.journalState(), Status: out.Status, Message: out.Reason}); err != nil {
-		return fmt.Errorf("giosg: journal: %w", err)
-	}
+	rec.add(JournalEntry{Key: jb.key, Row: jb.row, State: out.journalState(), Status: out.Status, Message: out.Reason})
 	im.settle(out)
-	return nil
 }
 
 // sendTrace notes whether any request headers were written, the only proof

@@ -165,7 +165,7 @@ func TestImportAcceptsRejectsAndNamesEveryFailedRow(t *testing.T) {
 func TestImportDryRunSendsNothing(t *testing.T) {
 	env := newImportEnv(t, nil)
 	j := giosg.NewMemoryJournal()
-	if _, claimed, _ := j.Claim("done", 1); !claimed {
+	if _, claimed, _ := claimOne(j, "done", 1); !claimed {
 		t.Fatal("claim failed")
 	}
 	j.Record(giosg.JournalEntry{Key: "done", State: giosg.StateAccepted})
@@ -287,7 +287,7 @@ func TestResolveResendSendsOnceMore(t *testing.T) {
 func TestImportRecoversSendingAsInDoubt(t *testing.T) {
 	env := newImportEnv(t, nil)
 	j := giosg.NewMemoryJournal()
-	j.Claim("k", 1)
+	claimOne(j, "k", 1)
 	rep, err := env.org.ImportConversions(context.Background(), seqOf(env.conv("k")), j, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -369,4 +369,13 @@ func TestDeriveKey(t *testing.T) {
 	if giosg.DeriveKey("org", &other) == k || giosg.DeriveKey("org2", &c) == k {
 		t.Error("different value or org, same key")
 	}
+}
+
+// claimOne claims a single key.
+func claimOne(j giosg.Journal, key string, row int) (giosg.JournalEntry, bool, error) {
+	res, err := j.Claim([]giosg.KeyRow{{Key: key, Row: row}})
+	if err != nil {
+		return giosg.JournalEntry{}, false, err
+	}
+	return res[0].Prev, res[0].Claimed, nil
 }

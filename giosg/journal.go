@@ -70,6 +70,20 @@ type JournalEntry struct {
 	Updated time.Time `json:"updated"`
 }
 
+// KeyRow is a key to claim and the input row it comes from.
+type KeyRow struct {
+	Key string
+	Row int
+}
+
+// Claimed is the result of claiming one key.
+type Claimed struct {
+	// Claimed: the key is now sending and may be sent once.
+	Claimed bool
+	// Prev is the key's entry when it was not claimed.
+	Prev JournalEntry
+}
+
 // Resolution is what the user decided about an in-doubt key.
 type Resolution uint8
 
@@ -94,15 +108,16 @@ var (
 // crashes. One import at a time may use a journal. Implementations: the
 // in-memory NewMemoryJournal for tests, and package giosg/journal (a file).
 type Journal interface {
-	// Claim moves key to StateSending, durably before it returns, if the
-	// key is new or sendable (pending, invalid); it then returns claimed
-	// true. Otherwise it changes nothing and returns the key's entry.
-	// Concurrent claims should be committed together (group commit).
-	Claim(key string, row int) (prev JournalEntry, claimed bool, err error)
-	// Record stores the outcome of a claimed key (accepted, rejected,
-	// in-doubt, or back to pending), or marks a new or sendable key
-	// invalid; an invalid mark never overwrites another state.
-	Record(e JournalEntry) error
+	// Claim moves each key that is new or sendable (pending, invalid) to
+	// StateSending, all durably before it returns, in one commit; result i
+	// says whether keys[i] was claimed, or else holds its entry, unchanged.
+	// A key twice in keys is claimed once. Concurrent calls should share
+	// commits (group commit).
+	Claim(keys []KeyRow) ([]Claimed, error)
+	// Record stores, in one commit, the outcomes of claimed keys
+	// (accepted, rejected, in-doubt, or back to pending), or marks new or
+	// sendable keys invalid; an invalid mark never overwrites another state.
+	Record(entries ...JournalEntry) error
 	// Lookup returns the key's entry, found false if the key is unknown.
 	Lookup(key string) (e JournalEntry, found bool, err error)
 	// Recover turns every key left in StateSending (by a crash) into

@@ -23,26 +23,34 @@ func NewMemoryJournal() *MemoryJournal {
 }
 
 // Claim implements Journal.
-func (j *MemoryJournal) Claim(key string, row int) (JournalEntry, bool, error) {
+func (j *MemoryJournal) Claim(keys []KeyRow) ([]Claimed, error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	if e, ok := j.entries[key]; ok && !e.State.sendable() {
-		return e, false, nil
+	out := make([]Claimed, len(keys))
+	now := time.Now().UTC()
+	for i, k := range keys {
+		if e, ok := j.entries[k.Key]; ok && !e.State.sendable() {
+			out[i].Prev = e
+			continue
+		}
+		j.entries[k.Key] = JournalEntry{Key: k.Key, Row: k.Row, State: StateSending, Updated: now}
+		out[i].Claimed = true
 	}
-	j.entries[key] = JournalEntry{Key: key, Row: row, State: StateSending, Updated: time.Now().UTC()}
-	return JournalEntry{}, true, nil
+	return out, nil
 }
 
 // Record implements Journal.
-func (j *MemoryJournal) Record(e JournalEntry) error {
+func (j *MemoryJournal) Record(entries ...JournalEntry) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	cur, ok := j.entries[e.Key]
-	if recordable(cur.State, ok, e.State) {
-		if e.Updated.IsZero() {
-			e.Updated = time.Now().UTC()
+	for _, e := range entries {
+		cur, ok := j.entries[e.Key]
+		if recordable(cur.State, ok, e.State) {
+			if e.Updated.IsZero() {
+				e.Updated = time.Now().UTC()
+			}
+			j.entries[e.Key] = e
 		}
-		j.entries[e.Key] = e
 	}
 	return nil
 }

@@ -121,38 +121,79 @@ func (j *Journal) write(fn func(b *bbolt.Bucket) error) error {
 }
 
 // Claim implements giosg.Journal.
-func (j *Journal) Claim(key string, row int) (prev giosg.JournalEntry, claimed bool, err error) {
-	err = j.write(func(b *bbolt.Bucket) error {
-		prev, claimed = giosg.JournalEntry{}, false
-		if v := b.Get([]byte(key)); v != nil {
-			e, err := decode(key, v)
-			if err != nil {
+func (j *Journal) Claim(keys []giosg.KeyRow) ([]giosg.Claimed, error) {
+	var out []giosg.Claimed
+	err := j.write(func(b *bbolt.Bucket) error {
+		// Read every key first: an error then leaves nothing half written.
+		out = make([]giosg.Claimed, len(keys))
+		for i, k := range keys {
+			if v := b.Get([]byte(k.Key)); v != nil {
+				e, err := decode(k.Key, v)
+				if err != nil {
+					return err
+				}
+				if e.State != giosg.StatePending && e.State != giosg.StateInvalid {
+					out[i].Prev = e
+					continue
+				}
+			}
+			if err := validKey(k.Key); err != nil {
 				return err
 			}
-			if e.State != giosg.StatePending && e.State != giosg.StateInvalid {
-				prev = e
-				return nil
+			out[i].Claimed = true
+		}
+		now := time.Now()
+		for i, k := range keys {
+			if !out[i].Claimed {
+				continue
+			}
+			if b.Get([]byte(k.Key)) != nil && giosg.RowState(b.Get([]byte(k.Key))[0]) == giosg.StateSending {
+				out[i] = giosg.Claimed{Prev: giosg.JournalEntry{Key: k.Key, Row: k.Row, State: giosg.StateSending}} // twice in keys
+				continue
+			}
+			if err := put(b, giosg.JournalEntry{Key: k.Key, Row: k.Row, State: giosg.StateSending, Updated: now}); err != nil {
+				return err
 			}
 		}
-		claimed = true
-		return put(b, giosg.JournalEntry{Key: key, Row: row, State: giosg.StateSending})
+		return nil
 	})
-	return prev, claimed, err
+	return out, err
 }
 
 // Record implements giosg.Journal.
-func (j *Journal) Record(e giosg.JournalEntry) error {
+func (j *Journal) Record(entries ...giosg.JournalEntry) error {
 	return j.write(func(b *bbolt.Bucket) error {
-		if e.State == giosg.StateInvalid {
-			if v := b.Get([]byte(e.Key)); v != nil {
-				cur, err := decode(e.Key, v)
-				if err != nil || (cur.State != giosg.StatePending && cur.State != giosg.StateInvalid) {
-					return err
-				}
+		for _, e := range entries {
+			if err := validKey(e.Key); err != nil {
+				return err
 			}
 		}
-		return put(b, e)
+		for _, e := range entries {
+			if e.State == giosg.StateInvalid {
+				if v := b.Get([]byte(e.Key)); v != nil {
+					cur, err := decode(e.Key, v)
+					if err != nil {
+						return err
+					}
+					if cur.State != giosg.StatePending && cur.State != giosg.StateInvalid {
+						continue
+					}
+				}
+			}
+			if err := put(b, e); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
+}
+
+// validKey checks what bbolt would refuse, before anything is written.
+func validKey(key string) error {
+	if key == "" || len(key) > bbolt.MaxKeySize {
+		return fmt.Errorf("journal: key of %d bytes: want 1 to %d", len(key), bbolt.MaxKeySize)
+	}
+	return nil
 }
 
 // Lookup implements giosg.Journal.

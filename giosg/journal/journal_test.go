@@ -28,17 +28,17 @@ func TestJournalContract(t *testing.T) {
 	for name, open := range impls {
 		t.Run(name, func(t *testing.T) {
 			j := open(t)
-			if _, claimed, err := j.Claim("a", 1); err != nil || !claimed {
+			if _, claimed, err := claimOne(j, "a", 1); err != nil || !claimed {
 				t.Fatalf("first claim = %v, %v", claimed, err)
 			}
-			prev, claimed, err := j.Claim("a", 2)
+			prev, claimed, err := claimOne(j, "a", 2)
 			if err != nil || claimed || prev.State != giosg.StateSending || prev.Row != 1 {
 				t.Fatalf("second claim = %+v, %v, %v; want not claimed, sending row 1", prev, claimed, err)
 			}
 			// invalid never overwrites a claimed key; it may be claimed later.
 			j.Record(giosg.JournalEntry{Key: "a", State: giosg.StateInvalid})
 			j.Record(giosg.JournalEntry{Key: "b", Row: 2, State: giosg.StateInvalid, Message: "bad"})
-			if _, claimed, _ := j.Claim("b", 3); !claimed {
+			if _, claimed, _ := claimOne(j, "b", 3); !claimed {
 				t.Error("an invalid key could not be claimed")
 			}
 			j.Record(giosg.JournalEntry{Key: "b", Row: 3, State: giosg.StateRejected, Status: 404, Message: "No session"})
@@ -62,8 +62,13 @@ func TestJournalContract(t *testing.T) {
 			if err := j.Resolve("a", giosg.ResolveResend); err != nil {
 				t.Fatal(err)
 			}
-			if _, claimed, _ := j.Claim("a", 9); !claimed {
+			if _, claimed, _ := claimOne(j, "a", 9); !claimed {
 				t.Error("a resent key could not be claimed")
+			}
+			// One batch: a key twice is claimed once; a taken key is not.
+			res, err := j.Claim([]giosg.KeyRow{{Key: "c", Row: 10}, {Key: "a", Row: 11}, {Key: "c", Row: 12}})
+			if err != nil || len(res) != 3 || !res[0].Claimed || res[1].Claimed || res[2].Claimed || res[1].Prev.State != giosg.StateSending {
+				t.Fatalf("batch claim = %+v, %v", res, err)
 			}
 			var keys []string
 			for e, err := range j.Entries(giosg.StateSending, giosg.StateRejected) {
@@ -72,7 +77,7 @@ func TestJournalContract(t *testing.T) {
 				}
 				keys = append(keys, e.Key+"="+e.State.String())
 			}
-			if fmt.Sprint(keys) != "[a=sending b=rejected]" {
+			if fmt.Sprint(keys) != "[a=sending b=rejected c=sending]" {
 				t.Errorf("Entries = %v", keys)
 			}
 		})
@@ -88,7 +93,7 @@ func TestJournalSurvivesReopen(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range 1100 {
 		wg.Go(func() {
-			if _, claimed, err := j.Claim(fmt.Sprint("k", i), i); err != nil || !claimed {
+			if _, claimed, err := claimOne(j, fmt.Sprint("k", i), i); err != nil || !claimed {
 				t.Errorf("claim %d: %v %v", i, claimed, err)
 			}
 		})
@@ -97,7 +102,7 @@ func TestJournalSurvivesReopen(t *testing.T) {
 	if err := j.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := j.Claim("x", 1); !errors.Is(err, journal.ErrClosed) {
+	if _, _, err := claimOne(j, "x", 1); !errors.Is(err, journal.ErrClosed) {
 		t.Errorf("claim after close = %v, want ErrClosed", err)
 	}
 	j, err = journal.Open(path)
@@ -115,4 +120,13 @@ func TestJournalSurvivesReopen(t *testing.T) {
 	if n != 1100 {
 		t.Errorf("%d entries after reopen, want 1100", n)
 	}
+}
+
+// claimOne claims a single key.
+func claimOne(j giosg.Journal, key string, row int) (giosg.JournalEntry, bool, error) {
+	res, err := j.Claim([]giosg.KeyRow{{Key: key, Row: row}})
+	if err != nil {
+		return giosg.JournalEntry{}, false, err
+	}
+	return res[0].Prev, res[0].Claimed, nil
 }
