@@ -114,7 +114,11 @@ func TestConversionsImportCSV(t *testing.T) {
 		t.Errorf("report lines %+v", lines)
 	}
 	m := ce.fake.Matches(ce.goal)
-	if len(m) != 2 || m[0].GoalValue == nil || *m[0].GoalValue != "19.90" || strings.Join(m[0].Rooms, ",") != "room-1,room-2" {
+	if len(m) == 2 && m[0].VisitorIdentity != "crm-1" { // sent concurrently: either order
+		m[0], m[1] = m[1], m[0]
+	}
+	if len(m) != 2 || m[0].GoalValue == nil || *m[0].GoalValue != "19.90" || strings.Join(m[0].Rooms, ",") != "room-1,room-2" ||
+		m[1].VisitorIdentity != "crm-2" || m[1].GoalValue != nil || !m[1].GoalMatchedAt.Equal(time.Date(2026, 11, 30, 10, 5, 0, 0, time.UTC)) {
 		t.Errorf("recorded %+v", m)
 	}
 	if !strings.Contains(r.stderr, "goalctl: read 4, sent 3, accepted 2, rejected 1") {
