@@ -17,8 +17,8 @@ import (
 
 // Defaults of ImportOptions.
 const (
-	DefaultImportConcurrency = 4  // ImportOptions.Concurrency
-	DefaultClaimAhead        = 64 // ImportOptions.ClaimAhead
+	DefaultImportConcurrency = 4   // ImportOptions.Concurrency
+	DefaultClaimAhead        = 256 // ImportOptions.ClaimAhead
 )
 
 // ImportOptions tunes ImportConversions; nil means the defaults.
@@ -29,10 +29,11 @@ type ImportOptions struct {
 	// Concurrency is how many POSTs may be in flight (default 4).
 	Concurrency int
 	// ClaimAhead bounds how many keys one journal commit claims ahead of
-	// their POSTs (default 64), so that commits (fsyncs) are shared by many
-	// rows. A crash leaves at most ClaimAhead + 2×Concurrency keys in
-	// doubt, some possibly never sent: smaller means fewer to check after
-	// a crash, larger means more throughput on a slow disk.
+	// their POSTs (default 256), so that commits (fsyncs) are shared by
+	// many rows while the previous batch is being sent. A crash leaves at
+	// most 2×ClaimAhead + Concurrency keys in doubt, some possibly never
+	// sent: smaller means fewer to check after a crash, larger means more
+	// throughput on a slow disk.
 	ClaimAhead int
 	// Progress, if set, is called every ProgressInterval (default 500ms)
 	// and once at the end, from one goroutine at a time.
@@ -145,7 +146,9 @@ func (im *importer) run(ctx context.Context, rows iter.Seq2[Conversion, error]) 
 	// Unbuffered: a send succeeds at once only when the claimer is idle,
 	// so a batch grows while a commit is in progress and no longer.
 	batches := make(chan []job)
-	jobs := make(chan job, im.opts.Concurrency)
+	// Claimed rows wait here while the next batch is committed, so that
+	// commits overlap sending.
+	jobs := make(chan job, im.opts.ClaimAhead)
 	var claimer, workers sync.WaitGroup
 	claimer.Go(func() {
 		defer close(jobs)

@@ -25,6 +25,7 @@ import (
 // -import.rows=100000 and -import.heaprows=10000,1000000.
 var (
 	benchRows     = flag.Int("import.rows", 10000, "rows per BenchmarkImport run")
+	benchAhead    = flag.Int("import.claimahead", 0, "ImportOptions.ClaimAhead of BenchmarkImport (0: the default)")
 	benchHeapRows = flag.String("import.heaprows", "10000,100000", "row counts of BenchmarkImportHeap, comma-separated")
 )
 
@@ -76,7 +77,7 @@ func BenchmarkImport(b *testing.B) {
 						if err != nil {
 							b.Fatal(err)
 						}
-						rep, err := org.ImportConversions(context.Background(), benchConversions(goal.ID, rows), j, &giosg.ImportOptions{Concurrency: conc})
+						rep, err := org.ImportConversions(context.Background(), benchConversions(goal.ID, rows), j, &giosg.ImportOptions{Concurrency: conc, ClaimAhead: *benchAhead})
 						if err != nil || rep.Accepted != rows {
 							b.Fatalf("%+v, %v", rep, err)
 						}
