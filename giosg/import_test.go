@@ -379,3 +379,47 @@ func claimOne(j giosg.Journal, key string, row int) (giosg.JournalEntry, bool, e
 	}
 	return res[0].Prev, res[0].Claimed, nil
 }
+
+// Cancelling stops reading; rows claimed but not yet sent go back to
+// pending (deferred), so no key is left sending and none is lost.
+func TestImportCancelPutsUnsentRowsBack(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var env *importEnv
+	env = newImportEnv(t, func(*http.Request) faultinject.Fault {
+		if env.posts.Load() == 20 {
+			cancel()
+		}
+		time.Sleep(time.Millisecond)
+		return faultinject.None
+	})
+	rows := make([]giosg.Conversion, 500)
+	for i := range rows {
+		rows[i] = env.conv(fmt.Sprint("k-", i))
+	}
+	j := giosg.NewMemoryJournal()
+	rep, err := env.org.ImportConversions(ctx, seqOf(rows...), j, &giosg.ImportOptions{Concurrency: 2, ClaimAhead: 50})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	checkAddsUp(t, rep)
+	if rep.Total >= 500 || rep.Deferred == 0 {
+		t.Errorf("report %+v: want a partial run with deferred rows", rep)
+	}
+	counts := map[giosg.RowState]int{}
+	for e, err := range j.Entries() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		counts[e.State]++
+	}
+	if counts[giosg.StateSending] != 0 || counts[giosg.StatePending] != rep.Deferred || counts[giosg.StateAccepted] != rep.Accepted {
+		t.Errorf("journal %v, report %+v", counts, rep)
+	}
+	recorded := env.recorded()
+	for e := range j.Entries(giosg.StatePending) {
+		if recorded["v-"+e.Key] != 0 {
+			t.Errorf("%s is pending but was recorded", e.Key)
+		}
+	}
+}
