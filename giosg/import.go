@@ -269,7 +269,7 @@ func (im *importer) prepare(row int, c Conversion, rowErr error, rec *recorder) 
 			im.settle(RowOutcome{Row: row, Key: key, Outcome: OutcomeInvalid, Reason: "journal: " + err.Error()})
 			return job{}, false
 		}
-		if found && !e.State.sendable() {
+		if found && !e.State.Claimable() {
 			im.settle(RowOutcome{Row: row, Key: key, Outcome: OutcomeDuplicate, Reason: "already in the journal: " + e.State.String()})
 		} else {
 			im.settle(RowOutcome{Row: row, Key: key, Outcome: OutcomeWouldSend})

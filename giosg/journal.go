@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
 	"time"
 )
 
@@ -55,8 +56,29 @@ func ParseRowState(name string) (RowState, error) {
 	return 0, fmt.Errorf("giosg: unknown row state %q", name)
 }
 
-// sendable reports whether the importer may claim a key in this state.
-func (s RowState) sendable() bool { return s == StatePending || s == StateInvalid }
+// Claimable reports whether the importer may claim (and send) a key in
+// this state: pending or invalid. Every other state is final.
+func (s RowState) Claimable() bool { return s == StatePending || s == StateInvalid }
+
+// In reports whether s is one of states, or states is empty (the filter of
+// Journal.Entries).
+func (s RowState) In(states ...RowState) bool {
+	return len(states) == 0 || slices.Contains(states, s)
+}
+
+// Resolved is the state an in-doubt key moves to under r; a key in any
+// other state is an error matching ErrNotInDoubt.
+func (s RowState) Resolved(key string, r Resolution) (RowState, error) {
+	switch {
+	case s != StateInDoubt:
+		return 0, fmt.Errorf("%w: %q is %s", ErrNotInDoubt, key, s)
+	case r == ResolveResend:
+		return StatePending, nil
+	case r == ResolveDrop:
+		return StateDropped, nil
+	}
+	return 0, fmt.Errorf("giosg: unknown resolution %d", r)
+}
 
 // JournalEntry is the journal's record of one conversion key.
 type JournalEntry struct {
@@ -135,36 +157,5 @@ type Journal interface {
 // recordable reports whether Record may store next over a key currently in
 // cur (exists false: unknown key).
 func recordable(cur RowState, exists bool, next RowState) bool {
-	if next == StateInvalid {
-		return !exists || cur.sendable()
-	}
-	return true
-}
-
-// resolved returns the state an in-doubt key moves to.
-func resolved(cur RowState, exists bool, key string, r Resolution) (RowState, error) {
-	switch {
-	case !exists:
-		return 0, fmt.Errorf("%w: %q", ErrUnknownKey, key)
-	case cur != StateInDoubt:
-		return 0, fmt.Errorf("%w: %q is %s", ErrNotInDoubt, key, cur)
-	case r == ResolveResend:
-		return StatePending, nil
-	case r == ResolveDrop:
-		return StateDropped, nil
-	}
-	return 0, fmt.Errorf("giosg: unknown resolution %d", r)
-}
-
-// wanted reports whether an entry in state s passes an Entries filter.
-func wanted(s RowState, states []RowState) bool {
-	if len(states) == 0 {
-		return true
-	}
-	for _, w := range states {
-		if s == w {
-			return true
-		}
-	}
-	return false
+	return next != StateInvalid || !exists || cur.Claimable()
 }

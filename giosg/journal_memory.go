@@ -1,6 +1,7 @@
 package giosg
 
 import (
+	"fmt"
 	"iter"
 	"maps"
 	"slices"
@@ -29,7 +30,7 @@ func (j *MemoryJournal) Claim(keys []KeyRow) ([]Claimed, error) {
 	out := make([]Claimed, len(keys))
 	now := time.Now().UTC()
 	for i, k := range keys {
-		if e, ok := j.entries[k.Key]; ok && !e.State.sendable() {
+		if e, ok := j.entries[k.Key]; ok && !e.State.Claimable() {
 			out[i].Prev = e
 			continue
 		}
@@ -83,7 +84,10 @@ func (j *MemoryJournal) Resolve(key string, r Resolution) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	e, ok := j.entries[key]
-	next, err := resolved(e.State, ok, key, r)
+	if !ok {
+		return fmt.Errorf("%w: %q", ErrUnknownKey, key)
+	}
+	next, err := e.State.Resolved(key, r)
 	if err != nil {
 		return err
 	}
@@ -99,7 +103,7 @@ func (j *MemoryJournal) Entries(states ...RowState) iter.Seq2[JournalEntry, erro
 		keys := slices.Sorted(maps.Keys(j.entries))
 		snapshot := make([]JournalEntry, 0, len(keys))
 		for _, k := range keys {
-			if e := j.entries[k]; wanted(e.State, states) {
+			if e := j.entries[k]; e.State.In(states...) {
 				snapshot = append(snapshot, e)
 			}
 		}

@@ -132,7 +132,7 @@ func (j *Journal) Claim(keys []giosg.KeyRow) ([]giosg.Claimed, error) {
 				if err != nil {
 					return err
 				}
-				if e.State != giosg.StatePending && e.State != giosg.StateInvalid {
+				if !e.State.Claimable() {
 					out[i].Prev = e
 					continue
 				}
@@ -175,7 +175,7 @@ func (j *Journal) Record(entries ...giosg.JournalEntry) error {
 					if err != nil {
 						return err
 					}
-					if cur.State != giosg.StatePending && cur.State != giosg.StateInvalid {
+					if !cur.State.Claimable() {
 						continue
 					}
 				}
@@ -252,17 +252,10 @@ func (j *Journal) Resolve(key string, r giosg.Resolution) error {
 		if err != nil {
 			return err
 		}
-		if e.State != giosg.StateInDoubt {
-			return fmt.Errorf("%w: %q is %s", giosg.ErrNotInDoubt, key, e.State)
+		if e.State, err = e.State.Resolved(key, r); err != nil {
+			return err
 		}
-		switch r {
-		case giosg.ResolveResend:
-			e.State = giosg.StatePending
-		case giosg.ResolveDrop:
-			e.State = giosg.StateDropped
-		default:
-			return fmt.Errorf("journal: unknown resolution %d", r)
-		}
+		e.Updated = time.Time{} // stamped now by put
 		return put(b, e)
 	})
 }
@@ -291,7 +284,7 @@ func (j *Journal) Entries(states ...giosg.RowState) iter.Seq2[giosg.JournalEntry
 					if err != nil {
 						return err
 					}
-					if want(e.State, states) {
+					if e.State.In(states...) {
 						page = append(page, e)
 					}
 				}
@@ -314,18 +307,6 @@ func (j *Journal) Entries(states ...giosg.RowState) iter.Seq2[giosg.JournalEntry
 			}
 		}
 	}
-}
-
-func want(s giosg.RowState, states []giosg.RowState) bool {
-	if len(states) == 0 {
-		return true
-	}
-	for _, w := range states {
-		if w == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Close waits for the commit in progress and closes the file.
