@@ -208,6 +208,9 @@ func TestImportClassifiesEveryFault(t *testing.T) {
 		{faultinject.AppliedThenStall, giosg.OutcomeInDoubt, 1},
 		{faultinject.StallThenApply, giosg.OutcomeInDoubt, -1},
 		{faultinject.AppliedTruncated, giosg.OutcomeAccepted, 1}, // a 2xx arrived: nothing to read
+		{faultinject.Status429Long, giosg.OutcomeDeferred, 0},    // not slept, not sent: the next run sends it
+		{faultinject.AppliedHTML200, giosg.OutcomeAccepted, 1},
+		{faultinject.AppliedEmpty200, giosg.OutcomeAccepted, 1},
 	}
 	for _, tc := range cases {
 		t.Run(tc.fault.String(), func(t *testing.T) {
@@ -231,16 +234,22 @@ func TestImportClassifiesEveryFault(t *testing.T) {
 			if got != tc.outcome || rep.Total != 1 {
 				t.Fatalf("outcome %s (report %+v), want %s", got, rep, tc.outcome)
 			}
-			wantState := map[giosg.Outcome]giosg.RowState{giosg.OutcomeAccepted: giosg.StateAccepted, giosg.OutcomeInDoubt: giosg.StateInDoubt}[tc.outcome]
+			wantState := map[giosg.Outcome]giosg.RowState{giosg.OutcomeAccepted: giosg.StateAccepted, giosg.OutcomeInDoubt: giosg.StateInDoubt, giosg.OutcomeDeferred: giosg.StatePending}[tc.outcome]
 			if s := state(t, j, "k"); s != wantState {
 				t.Errorf("journal state %s, want %s", s, wantState)
 			}
 			if n := env.recorded()["v-k"]; tc.recorded >= 0 && n != tc.recorded {
 				t.Errorf("fake recorded the match %d times, want %d", n, tc.recorded)
 			}
-			// A rerun never re-sends an in-doubt key.
+			// A rerun never re-sends an in-doubt key; a deferred one is sent.
 			before := env.posts.Load()
 			rep, err = env.org.ImportConversions(context.Background(), seqOf(env.conv("k")), j, nil)
+			if tc.outcome == giosg.OutcomeDeferred {
+				if err != nil || rep.Accepted != 1 || env.recorded()["v-k"] != 1 {
+					t.Errorf("rerun of a deferred key: %+v, %v; want it sent and recorded once", rep, err)
+				}
+				return
+			}
 			if err != nil || rep.Duplicates != 1 || env.posts.Load() != before {
 				t.Errorf("rerun: %+v, %v, %d new POSTs; want a duplicate and none", rep, err, env.posts.Load()-before)
 			}

@@ -1,9 +1,11 @@
 package journal_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"iter"
 	"math/rand/v2"
 	"net/http"
@@ -74,7 +76,8 @@ func TestImportChild(t *testing.T) {
 			}
 		}
 	}
-	rep, err := c.Org(killOrg).ImportConversions(context.Background(), iter.Seq2[giosg.Conversion, error](rows), j, &giosg.ImportOptions{Concurrency: 8})
+	fmt.Println("importing") // the parent's cue: kills land in the import, not in the start-up
+	rep, err := c.Org(killOrg).ImportConversions(context.Background(), iter.Seq2[giosg.Conversion, error](rows), j, &giosg.ImportOptions{Concurrency: 8, ClaimAhead: 16})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,13 +126,22 @@ func TestImportSurvivesKill9(t *testing.T) {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestImportChild$", "-test.count=1")
 		cmd.Env = append(os.Environ(), childEnv+"=1", urlEnv+"="+srv.URL, goalEnv+"="+goal.ID, pathEnv+"="+path)
 		var out, errOut bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &errOut
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd.Stderr = &errOut
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		if kill > 0 {
-			timer := time.AfterFunc(kill, func() { cmd.Process.Kill() })
-			defer timer.Stop()
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			out.Write(sc.Bytes())
+			out.WriteByte('\n')
+			if kill > 0 && sc.Text() == "importing" {
+				timer := time.AfterFunc(kill, func() { cmd.Process.Kill() })
+				defer timer.Stop()
+			}
 		}
 		if err := cmd.Wait(); err != nil {
 			if kill > 0 {
@@ -147,8 +159,10 @@ func TestImportSurvivesKill9(t *testing.T) {
 	killed, runs := 0, 0
 	for killed < killKills {
 		runs++
-		if _, wasKilled := child(time.Duration(30+rng.IntN(200)) * time.Millisecond); wasKilled {
+		if _, wasKilled := child(time.Duration(1+rng.IntN(60)) * time.Millisecond); wasKilled {
 			killed++
+		} else if runs > 2*killKills {
+			t.Fatalf("%d runs completed before their kill: raise killRows", runs-killed)
 		}
 	}
 	rep, _ := child(0)

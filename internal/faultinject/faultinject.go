@@ -31,6 +31,9 @@ const (
 	AppliedThenStall              // applied, then no answer for Stall (past the client's timeout)
 	StallThenApply                // no answer for Stall, then applied and answered
 	AppliedTruncated              // applied, answered 2xx with a body cut short
+	Status429Long                 // 429 with Retry-After beyond any client's wait, not applied
+	AppliedHTML200                // applied, answered 200 with an HTML page
+	AppliedEmpty200               // applied, answered 200 with no body
 	count                         // number of faults
 )
 
@@ -46,7 +49,8 @@ func All() []Fault {
 // String names the fault.
 func (f Fault) String() string {
 	names := [...]string{"none", "429", "500", "502", "503", "504", "applied-then-500", "applied-then-502-html",
-		"drop-before", "applied-then-drop", "applied-then-stall", "stall-then-apply", "applied-truncated"}
+		"drop-before", "applied-then-drop", "applied-then-stall", "stall-then-apply", "applied-truncated",
+		"429-retry-after-long", "applied-200-html", "applied-200-empty"}
 	if f >= 0 && int(f) < len(names) {
 		return names[f]
 	}
@@ -76,6 +80,24 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case Status429:
 		w.Header().Set("Retry-After", "0")
 		status(w, http.StatusTooManyRequests)
+	case Status429Long:
+		w.Header().Set("Retry-After", "86400")
+		status(w, http.StatusTooManyRequests)
+	case AppliedHTML200, AppliedEmpty200:
+		// Only a request the fake accepted gets the odd 200; a refusal
+		// passes through, or the fault would turn a 404 into a success.
+		rec := h.apply(r)
+		switch {
+		case rec.Code < 200 || rec.Code > 299:
+			copyHeader(w, rec)
+			w.WriteHeader(rec.Code)
+			w.Write(rec.Body.Bytes())
+		case f == AppliedHTML200:
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte("<html><body>OK</body></html>"))
+		default:
+			w.WriteHeader(http.StatusOK)
+		}
 	case Status500, Status502, Status503, Status504:
 		status(w, map[Fault]int{Status500: 500, Status502: 502, Status503: 503, Status504: 504}[f])
 	case AppliedThen500:
@@ -100,6 +122,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.Next.ServeHTTP(w, r)
 	case AppliedTruncated:
 		rec := h.apply(r)
+		copyHeader(w, rec)
 		w.Header().Set("Content-Length", strconv.Itoa(rec.Body.Len()+100))
 		w.WriteHeader(rec.Code)
 		w.Write(rec.Body.Bytes())
@@ -107,6 +130,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		drop(w)
 	default:
 		h.Next.ServeHTTP(w, r)
+	}
+}
+
+func copyHeader(w http.ResponseWriter, rec *httptest.ResponseRecorder) {
+	for k, v := range rec.Header() {
+		w.Header()[k] = v
 	}
 }
 
