@@ -60,8 +60,10 @@ type ImportOptions struct {
 //     (or an error yielded by rows) is reported with its row number;
 //   - a key already in the journal (accepted, rejected, in doubt, or sent
 //     by a run that crashed) is a duplicate and is not sent;
-//   - a key is durably marked sending before its POST leaves; concurrent
-//     marks share one commit;
+//   - a key is durably marked sending before its POST leaves; valid rows
+//     are claimed in batches (up to ClaimAhead, one commit each) while the
+//     previous batch is sent, so a crash may leave up to 2×ClaimAhead +
+//     Concurrency keys in doubt;
 //   - a 2xx is accepted; a 4xx rejected with the server's status and
 //     message; a 5xx, a dropped connection or a timeout after the request
 //     left is in doubt: never re-sent automatically, listed, and settled
