@@ -211,6 +211,8 @@ func TestImportClassifiesEveryFault(t *testing.T) {
 		{faultinject.Status429Long, giosg.OutcomeDeferred, 0},    // not slept, not sent: the next run sends it
 		{faultinject.AppliedHTML200, giosg.OutcomeAccepted, 1},
 		{faultinject.AppliedEmpty200, giosg.OutcomeAccepted, 1},
+		{faultinject.Status429Date, giosg.OutcomeAccepted, 1}, // retried
+		{faultinject.Status429Bare, giosg.OutcomeAccepted, 1}, // retried after a backoff
 	}
 	for _, tc := range cases {
 		t.Run(tc.fault.String(), func(t *testing.T) {

@@ -34,6 +34,8 @@ const (
 	Status429Long                 // 429 with Retry-After beyond any client's wait, not applied
 	AppliedHTML200                // applied, answered 200 with an HTML page
 	AppliedEmpty200               // applied, answered 200 with no body
+	Status429Date                 // 429 with Retry-After as an HTTP-date (in the past: now), not applied
+	Status429Bare                 // 429 without Retry-After (the client backs off), not applied
 	count                         // number of faults
 )
 
@@ -50,7 +52,7 @@ func All() []Fault {
 func (f Fault) String() string {
 	names := [...]string{"none", "429", "500", "502", "503", "504", "applied-then-500", "applied-then-502-html",
 		"drop-before", "applied-then-drop", "applied-then-stall", "stall-then-apply", "applied-truncated",
-		"429-retry-after-long", "applied-200-html", "applied-200-empty"}
+		"429-retry-after-long", "applied-200-html", "applied-200-empty", "429-retry-after-date", "429-bare"}
 	if f >= 0 && int(f) < len(names) {
 		return names[f]
 	}
@@ -79,6 +81,11 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch f {
 	case Status429:
 		w.Header().Set("Retry-After", "0")
+		status(w, http.StatusTooManyRequests)
+	case Status429Date:
+		w.Header().Set("Retry-After", time.Now().Add(-time.Second).UTC().Format(http.TimeFormat))
+		status(w, http.StatusTooManyRequests)
+	case Status429Bare:
 		status(w, http.StatusTooManyRequests)
 	case Status429Long:
 		w.Header().Set("Retry-After", "86400")
