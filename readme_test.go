@@ -22,6 +22,7 @@ import (
 
 	"github.com/goalkit/goalkit/giosg"
 	"github.com/goalkit/goalkit/giosg/giosgtest"
+	"github.com/goalkit/goalkit/giosg/journal"
 	"github.com/goalkit/goalkit/goals"
 	"github.com/goalkit/goalkit/goals/goalstest"
 	"github.com/goalkit/goalkit/pagesense"
@@ -159,6 +160,30 @@ func Example_giosg() {
 }
 
 // readmePageSenseClient is compiled, not run.
+// readmeOfflineConversions is the README's importer snippet. It is
+// compiled, not run (it writes conversions.db); giosg/journal's Example runs
+// the same calls.
+func readmeOfflineConversions(ctx context.Context, org *giosg.Org, goalID, roomID string, soldAt time.Time) error {
+	j, err := journal.Open("conversions.db") // package giosg/journal: one file
+	if err != nil {
+		return err
+	}
+	defer j.Close()
+	rows := func(yield func(giosg.Conversion, error) bool) { // stream from your CRM
+		yield(giosg.Conversion{
+			Key: "order-1001", GoalID: goalID, VisitorIdentity: "crm-42",
+			MatchedAt: soldAt, Value: giosg.Ptr(giosg.Decimal("49.90")), Rooms: []string{roomID},
+		}, nil)
+	}
+	report, err := org.ImportConversions(ctx, rows, j, &giosg.ImportOptions{Concurrency: 4})
+	// report.Total == Accepted + Rejected + Invalid + Duplicates + InDoubt + Deferred
+	if err != nil {
+		return err
+	}
+	fmt.Println(report.Total, report.Accepted)
+	return nil
+}
+
 func readmePageSenseClient(ctx context.Context) *pagesense.Project {
 	ts := pagesense.RefreshTokenSource(ctx, pagesense.OAuthConfig{
 		ClientID:     os.Getenv("ZOHO_CLIENT_ID"),
@@ -351,6 +376,7 @@ func TestREADMESnippetsAreCompiled(t *testing.T) {
 	_ = readmeGiosgClient
 	_ = readmeOwnPool
 	_ = readmePageSenseClient
+	_ = readmeOfflineConversions
 }
 
 // normalize drops indentation and blank lines, so a snippet matches the

@@ -60,6 +60,15 @@ func WithMaxResponseSize(n int64) Option {
 	return Option(transport.WithMaxResponseSize(n))
 }
 
+// WithRateLimit paces the client to at most n attempts per period, as one
+// token bucket shared by every call of the client (a burst of n), so bulk
+// work stays under the API's quota instead of meeting 429s. Each attempt,
+// retries included, waits for a token before it leaves; the wait ends with
+// the call's context.
+func WithRateLimit(n int, per time.Duration) Option {
+	return Option(transport.WithRateLimit(n, per))
+}
+
 // WithToken authorizes every call with "Bearer <token>", an OAuth access
 // token of a Chat API client.
 func WithToken(token string) Option {

@@ -22,7 +22,8 @@ type command struct {
 	subs    []*command
 
 	// Leaves only. args names the positional arguments for the usage line
-	// ("ID"); exactly len(args) are required.
+	// ("ID"); exactly len(args) are required, or at least len(args) when
+	// the last ends in "..." ("KEY...").
 	args []string
 	// setup registers the leaf's flags on fs and returns the action, which
 	// reads the flag values through its closure.
@@ -65,7 +66,7 @@ func (a *app) dispatch(ctx context.Context, cmd *command, path, args []string) i
 	switch {
 	case len(cmd.args) == 0 && len(positional) > 0:
 		return a.usageError(full, name, "unexpected argument %q", positional[0])
-	case len(positional) != len(cmd.args):
+	case len(positional) != len(cmd.args) && !(variadic(cmd.args) && len(positional) > len(cmd.args)):
 		return a.usageError(full, name, "want %s, got %d argument(s)", strings.Join(cmd.args, " "), len(positional))
 	}
 	return a.runAction(ctx, act, positional, full, name)
@@ -201,4 +202,9 @@ func printUsage(w io.Writer, cmd *command, path []string, fs *flag.FlagSet) {
 	if len(cmd.subs) > 0 {
 		fmt.Fprintf(w, "\nRun '%s <command> --help' for a command's flags.\n", strings.Join(path, " "))
 	}
+}
+
+// variadic reports whether the last positional argument repeats ("KEY...").
+func variadic(args []string) bool {
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], "...")
 }

@@ -33,7 +33,7 @@ func giosgCommand() *command {
 			help: "The visitor identity must have been sent through giosg's Visitor Identifier API.\n" +
 				"Example: --goal ID --visitor crm-42 --at 2024-05-01T12:00:00Z --value 12.50 --room ROOM",
 			setup: giosgMatch,
-		}},
+		}, conversionsCommand()},
 	}
 }
 
@@ -45,13 +45,13 @@ Example: --name "Phone order" --room ROOM --default-value 10.00
 
 // giosgOrg returns the organization the command works on: the fake's demo
 // organization, or GIOSG_ORG_ID with GIOSG_API_TOKEN.
-func (a *app) giosgOrg() (*giosg.Org, error) {
+func (a *app) giosgOrg(extra ...giosg.Option) (*giosg.Org, error) {
 	if a.fake {
 		fs, err := a.fakeSet("giosg")
 		if err != nil {
 			return nil, err
 		}
-		c, err := newClient(giosg.NewClient, append(fakeOptions(giosgOptions, fs.giosg.Responder()), append(verboseOptions(a, giosgOptions), giosg.WithAPIToken(fakeToken))...))
+		c, err := newClient(giosg.NewClient, append(fakeOptions(giosgOptions, fs.giosg.Responder()), append(append(verboseOptions(a, giosgOptions), extra...), giosg.WithAPIToken(fakeToken))...))
 		if err != nil {
 			return nil, err
 		}
@@ -61,7 +61,7 @@ func (a *app) giosgOrg() (*giosg.Org, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := newClient(giosg.NewClient, append([]giosg.Option{giosg.WithAPIToken(creds.token)}, testOptions(a, giosgOptions)...))
+	c, err := newClient(giosg.NewClient, append(append(append([]giosg.Option{giosg.WithAPIToken(creds.token)}, envBaseURL(a, giosgOptions, envGiosgBaseURL)...), testOptions(a, giosgOptions)...), extra...))
 	if err != nil {
 		return nil, err
 	}

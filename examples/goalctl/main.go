@@ -10,6 +10,9 @@
 //	goalctl zopim triggers list|get NAME|create|update NAME|delete NAME
 //	goalctl giosg goals list|get ID|create|patch ID
 //	goalctl giosg match --goal ID --visitor V [--at RFC3339] [--value 12.50] --room R
+//	goalctl giosg conversions import FILE.csv|FILE.ndjson --journal PATH [--dry-run] [--concurrency N] [--rate N/s] [--report PATH]
+//	goalctl giosg conversions status --journal PATH
+//	goalctl giosg conversions resolve --journal PATH KEY... --resend|--drop
 //	goalctl pagesense goals list|get LINKNAME|create|delete LINKNAME
 //	goalctl pagesense events list|create --name N
 //	goalctl pagesense match-url --type SIMPLE_MATCH --pattern P URL
@@ -34,6 +37,10 @@
 //	pagesense   ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET, ZOHO_REFRESH_TOKEN,
 //	            PAGESENSE_PORTAL, PAGESENSE_PROJECT, and ZOHO_DATA_CENTER
 //	            (US, EU, IN, AU, JP, CN, SA, CA or UK; US when unset)
+//
+// ZENDESK_CHAT_BASE_URL, GIOSG_BASE_URL and PAGESENSE_BASE_URL replace a
+// dialect's API root, to point goalctl at a local fake or a proxy (http only
+// for a loopback host).
 //
 // --fake runs the command against an in-process fake of the API, seeded with
 // a few demo objects; nothing leaves the machine and no credentials are read.

@@ -80,7 +80,7 @@ func (a *app) pagesenseProject(ctx context.Context) (*pagesense.Project, error) 
 		pagesense.WithDataCenter(creds.oauth.DataCenter),
 		pagesense.WithTokenSource(secretSource{ts: pagesense.RefreshTokenSource(ctx, creds.oauth), a: a}),
 	}
-	c, err := newClient(pagesense.NewClient, append(opts, testOptions(a, pagesenseOptions)...))
+	c, err := newClient(pagesense.NewClient, append(append(opts, envBaseURL(a, pagesenseOptions, envPageSenseBaseURL)...), testOptions(a, pagesenseOptions)...))
 	if err != nil {
 		return nil, err
 	}

@@ -75,7 +75,7 @@ func zopimOptions[O any](a *app, set optionSet[O], subdomain, token func(string)
 		return nil, err
 	}
 	opts := []O{subdomain(creds.subdomain), token(creds.token)}
-	return append(opts, testOptions(a, set)...), nil
+	return append(append(opts, envBaseURL(a, set, envZopimBaseURL)...), testOptions(a, set)...), nil
 }
 
 func (a *app) goalsClient() (*goals.Client, error) {

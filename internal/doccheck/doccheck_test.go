@@ -22,7 +22,7 @@ var publicPackages = []string{
 	".",
 	"goals", "goals/goalstest",
 	"triggers", "triggers/triggerstest",
-	"giosg", "giosg/giosgtest",
+	"giosg", "giosg/giosgtest", "giosg/journal",
 	"pagesense", "pagesense/pagesensetest",
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-querystring/query"
 	"github.com/hashicorp/go-retryablehttp"
+	"golang.org/x/time/rate"
 )
 
 // Dialect is what a vendor package plugs into the pipeline.
@@ -43,6 +44,7 @@ type Client struct {
 	logger      *slog.Logger
 	maxBody     int64
 	auth        Authorizer
+	limiter     *rate.Limiter
 	decodeError func(*APIError)
 	onResponse  retryablehttp.ResponseHandlerFunc // c.handleResponse, bound once
 
@@ -90,6 +92,7 @@ func New[O ~func(*Settings) error](d Dialect, opts ...O) (*Client, error) {
 		logger:      s.Logger,
 		maxBody:     s.MaxBodySize,
 		auth:        s.Auth,
+		limiter:     s.Limiter,
 		decodeError: d.DecodeError,
 	}
 	c.http = c.wrapHTTPClient(s.HTTPClient)

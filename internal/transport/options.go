@@ -5,6 +5,8 @@ import (
 	"log/slog"
 	"net/http"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // Defaults for every client; RELIABILITY.md explains the retry policy.
@@ -33,6 +35,8 @@ type Settings struct {
 	// Region is the vendor region the options chose (a PageSense data
 	// center), so that two options naming different ones can be refused.
 	Region string
+	// Limiter paces every attempt of the client; nil for none.
+	Limiter *rate.Limiter
 }
 
 // Option configures a client. Options apply in order; the last one wins. An
@@ -129,4 +133,19 @@ func Convert[To, From ~func(*Settings) error](opts []From) []To {
 		out[i] = To(o)
 	}
 	return out
+}
+
+// WithRateLimit paces the client to at most n attempts per period, as one
+// token bucket shared by every call of the client (a burst of n), so bulk
+// work stays under the API's quota instead of meeting 429s. Each attempt,
+// retries included, waits for a token before it leaves; the wait ends with
+// the call's context.
+func WithRateLimit(n int, per time.Duration) Option {
+	return func(s *Settings) error {
+		if n <= 0 || per <= 0 {
+			return errors.New("goalkit: WithRateLimit: need n > 0 and per > 0")
+		}
+		s.Limiter = rate.NewLimiter(rate.Limit(float64(n)/per.Seconds()), n)
+		return nil
+	}
 }

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // pipelineTransport sits between the retry loop and the user's transport:
@@ -12,9 +14,10 @@ import (
 // (net/http keeps it on a redirect to a subdomain or another scheme), and
 // logs each attempt when a logger is set.
 type pipelineTransport struct {
-	next   http.RoundTripper
-	origin *url.URL
-	logger *slog.Logger
+	next    http.RoundTripper
+	origin  *url.URL
+	logger  *slog.Logger
+	limiter *rate.Limiter // nil: no pacing
 }
 
 // wrapHTTPClient copies the user's client (so their value is not changed)
@@ -29,12 +32,16 @@ func (c *Client) wrapHTTPClient(hc *http.Client) *http.Client {
 	if next == nil {
 		next = http.DefaultTransport
 	}
-	wrapped.Transport = &pipelineTransport{next: next, origin: c.base, logger: c.logger}
+	wrapped.Transport = &pipelineTransport{next: next, origin: c.base, logger: c.logger, limiter: c.limiter}
 	return &wrapped
 }
 
 // RoundTrip implements http.RoundTripper.
 func (t *pipelineTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	// Waited here, inside the retry loop, so that retries are paced too.
+	if err := waitRate(req.Context(), t.limiter); err != nil {
+		return nil, err
+	}
 	st := stateOf(req.Context())
 	if req.Header.Get("Authorization") != "" && !t.sameOrigin(req.URL) {
 		r := *req // RoundTrip must not change the caller's request
