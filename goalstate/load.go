@@ -66,7 +66,7 @@ func Load(data []byte, opts LoadOptions) (*Document, error) {
 	for k, v := range opts.Variables {
 		vars[k] = v
 	}
-	if err := expand(reflect.ValueOf(&doc).Elem(), "", vars); err != nil {
+	if err := expandVariables(&doc, vars); err != nil {
 		return nil, locate(data, err)
 	}
 	if err := doc.Validate(); err != nil {
@@ -114,14 +114,12 @@ func locate(data []byte, err error) error {
 // varRef is one ${NAME} reference, or the escape $${.
 var varRef = regexp.MustCompile(`\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 
-// expand replaces variable references in every string of v, a part of the
-// document at path. The variables themselves are not expanded.
-func expand(v reflect.Value, path string, vars map[string]string) error {
-	switch v.Kind() {
-	case reflect.String:
-		s := v.String()
+// expandVariables replaces the variable references in every string of
+// doc but its variables.
+func expandVariables(doc *Document, vars map[string]string) error {
+	return walkStrings(reflect.ValueOf(doc).Elem(), "", func(path, s string) (string, error) {
 		if !strings.Contains(s, "${") {
-			return nil
+			return s, nil
 		}
 		var missing string
 		out := varRef.ReplaceAllStringFunc(s, func(m string) string {
@@ -136,26 +134,48 @@ func expand(v reflect.Value, path string, vars map[string]string) error {
 			return val
 		})
 		if missing != "" {
-			return &FileError{Path: path, Reason: fmt.Sprintf("undefined variable ${%s}: give it with --var %s=... or under variables", missing, missing)}
+			return "", &FileError{Path: path, Reason: fmt.Sprintf("undefined variable ${%s}: give it with --var %s=... or under variables", missing, missing)}
+		}
+		return out, nil
+	})
+}
+
+// replaceInStrings replaces old with new in every string of doc but its
+// variables: "${" with "$${" escapes the document for Encode, and the
+// reverse undoes it.
+func replaceInStrings(doc *Document, old, new string) {
+	_ = walkStrings(reflect.ValueOf(doc).Elem(), "", func(_, s string) (string, error) {
+		return strings.ReplaceAll(s, old, new), nil
+	})
+}
+
+// walkStrings calls fn on every string of v, a part of the document at
+// path, and stores what it returns. The variables section is skipped.
+func walkStrings(v reflect.Value, path string, fn func(path, s string) (string, error)) error {
+	switch v.Kind() {
+	case reflect.String:
+		out, err := fn(path, v.String())
+		if err != nil {
+			return err
 		}
 		if v.CanSet() {
 			v.SetString(out)
 		}
-	case reflect.Pointer, reflect.Interface:
+	case reflect.Pointer:
+		if !v.IsNil() {
+			return walkStrings(v.Elem(), path, fn)
+		}
+	case reflect.Interface:
 		if v.IsNil() {
 			return nil
 		}
-		if v.Kind() == reflect.Interface {
-			// Values inside an interface cannot be set in place.
-			inner := reflect.New(v.Elem().Type()).Elem()
-			inner.Set(v.Elem())
-			if err := expand(inner, path, vars); err != nil {
-				return err
-			}
-			v.Set(inner)
-			return nil
+		// A value inside an interface cannot be set in place: copy it.
+		inner := reflect.New(v.Elem().Type()).Elem()
+		inner.Set(v.Elem())
+		if err := walkStrings(inner, path, fn); err != nil {
+			return err
 		}
-		return expand(v.Elem(), path, vars)
+		v.Set(inner)
 	case reflect.Struct:
 		t := v.Type()
 		for i := range t.NumField() {
@@ -163,13 +183,13 @@ func expand(v reflect.Value, path string, vars map[string]string) error {
 			if key == "variables" {
 				continue
 			}
-			if err := expand(v.Field(i), join(path, key), vars); err != nil {
+			if err := walkStrings(v.Field(i), join(path, key), fn); err != nil {
 				return err
 			}
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
-			if err := expand(v.Index(i), fmt.Sprintf("%s[%d]", path, i), vars); err != nil {
+			if err := walkStrings(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn); err != nil {
 				return err
 			}
 		}
@@ -178,7 +198,7 @@ func expand(v reflect.Value, path string, vars map[string]string) error {
 		for iter.Next() {
 			val := reflect.New(iter.Value().Type()).Elem()
 			val.Set(iter.Value())
-			if err := expand(val, join(path, fmt.Sprint(iter.Key())), vars); err != nil {
+			if err := walkStrings(val, join(path, fmt.Sprint(iter.Key())), fn); err != nil {
 				return err
 			}
 			v.SetMapIndex(iter.Key(), val)
