@@ -1,0 +1,259 @@
+package goalstate
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/goalkit/goalkit/giosg"
+	"github.com/goalkit/goalkit/triggers"
+)
+
+func TestPlan_ZendeskLimitFailsNamingTheGoals(t *testing.T) {
+	w := newWorld(t)
+	for _, n := range []string{"a", "b", "c"} {
+		w.seedGoal(t, n, true)
+	}
+	doc := load(t, `version: 1
+zendesk:
+  goals:
+    - {name: d, attribution_model: first_touch, attribution_period: 1}
+    - {name: e, attribution_model: first_touch, attribution_period: 1}
+    - {name: f, attribution_model: first_touch, attribution_period: 1}
+`, nil)
+	w.requests()
+	_, err := MakePlan(context.Background(), doc, w.targets, Options{})
+	var re *RuleError
+	if !errors.As(err, &re) || !errors.Is(err, ErrRule) {
+		t.Fatalf("err = %v, want a *RuleError", err)
+	}
+	want := []string{"d", "e", "f", "a (not in the file)", "b (not in the file)", "c (not in the file)"}
+	if !slices.Equal(re.Names, want) {
+		t.Errorf("names = %q, want %q", re.Names, want)
+	}
+	if got := writes(w.requests()); len(got) != 0 {
+		t.Errorf("sent %q", got)
+	}
+	// With --prune the three unlisted goals go, and the plan fits.
+	p := w.plan(t, doc, Options{Prune: true})
+	if got := actions(p); !slices.Equal(got[:3], []string{"delete zendesk.goals a", "delete zendesk.goals b", "delete zendesk.goals c"}) {
+		t.Errorf("deletes are not first: %q", got)
+	}
+}
+
+func TestPlan_DisablesComeBeforeEnablesAndApplyNeverCrossesTheLimit(t *testing.T) {
+	w := newWorld(t)
+	for _, n := range []string{"a", "b", "c", "d", "e"} {
+		w.seedGoal(t, n, true)
+	}
+	w.seedGoal(t, "f", false)
+	// f is enabled first in the file, a disabled last: applied in file
+	// order the fake would refuse f with "Goals limit exceeded".
+	doc := load(t, `version: 1
+zendesk:
+  goals:
+    - {name: f, enabled: true, attribution_model: first_touch, attribution_period: 7, conditions: [{operator: contains, value: /f}]}
+    - {name: b, attribution_model: first_touch, attribution_period: 7, conditions: [{operator: contains, value: /b}]}
+    - {name: c, attribution_model: first_touch, attribution_period: 7, conditions: [{operator: contains, value: /c}]}
+    - {name: d, attribution_model: first_touch, attribution_period: 7, conditions: [{operator: contains, value: /d}]}
+    - {name: e, attribution_model: first_touch, attribution_period: 7, conditions: [{operator: contains, value: /e}]}
+    - {name: a, enabled: false, attribution_model: first_touch, attribution_period: 7, conditions: [{operator: contains, value: /a}]}
+`, nil)
+	p := w.plan(t, doc, Options{})
+	if got, want := actions(p), []string{"disable zendesk.goals a", "update zendesk.goals f"}; !slices.Equal(got, want) {
+		t.Fatalf("plan = %q, want %q", got, want)
+	}
+	if f := p.Changes[0].Fields; len(f) != 1 || f[0] != (FieldChange{Field: "enabled", Old: true, New: false}) {
+		t.Errorf("disable fields = %+v", f)
+	}
+	w.requests()
+	if _, err := Apply(context.Background(), p, w.targets); err != nil {
+		t.Fatalf("Apply: %v", err)
+	}
+	if got, want := writes(w.requests()), []string{"PUT /goals/1", "PUT /goals/6"}; !slices.Equal(got, want) {
+		t.Errorf("writes = %q, want %q", got, want)
+	}
+}
+
+func TestPlan_TriggerRenameIsExplicitAndDefinitionChangeIsAReplace(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	def := &triggers.Definition{Event: "chat_requested", Condition: json.RawMessage(`["eq","@visitor_served",false]`), Actions: json.RawMessage(`[["wait",5]]`), Version: 1, Editor: "advanced"}
+	for _, n := range []string{"Old name", "Greeter"} {
+		if _, err := w.trig.Create(ctx, &triggers.TriggerParams{Name: ptr(n), Enabled: ptr(true), Definition: def}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Without renamed_from a new name is a create (and, with prune, the
+	// old one a delete): never guessed as a rename.
+	doc := load(t, `version: 1
+zendesk:
+  triggers:
+    - name: New name
+    - name: Greeter
+`, nil)
+	p := w.plan(t, doc, Options{})
+	if got, want := actions(p), []string{"create zendesk.triggers New name"}; !slices.Equal(got, want) {
+		t.Errorf("no renamed_from: plan = %q, want %q", got, want)
+	}
+	doc = load(t, `version: 1
+zendesk:
+  triggers:
+    - name: New name
+      renamed_from: Old name
+    - name: Greeter
+      definition:
+        event: chat_requested
+        condition: ["eq", "@visitor_served", true]
+        actions: [["wait", 5]]
+`, nil)
+	p = w.plan(t, doc, Options{})
+	if got, want := actions(p), []string{"rename zendesk.triggers New name", "cannot zendesk.triggers Greeter"}; !slices.Equal(got, want) {
+		t.Fatalf("plan = %q, want %q", got, want)
+	}
+	if c := p.Changes[0]; c.RenamedFrom != "Old name" || c.Key != "Old name" || len(c.Fields) != 1 || c.Fields[0].Field != "name" {
+		t.Errorf("rename = %+v", c)
+	}
+	if c := p.Changes[1]; !strings.Contains(c.Reason, "cannot replace") {
+		t.Errorf("definition change without Replace: reason %q", c.Reason)
+	}
+	// A client that can replace gets a replace.
+	w.targets.Triggers = replacingTriggers{w.trig}
+	p = w.plan(t, doc, Options{})
+	if c := p.Changes[1]; c.Action != ActionReplace || !strings.Contains(c.Reason, "cannot edit a trigger definition") || c.Fields[0].Field != "definition.condition" {
+		t.Errorf("replace = %+v", c)
+	}
+	w.requests()
+	if _, err := Apply(ctx, p, w.targets); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := writes(w.requests()), []string{"PUT /triggers/Old name", "DELETE /triggers/Greeter", "POST /triggers"}; !slices.Equal(got, want) {
+		t.Errorf("writes = %q, want %q", got, want)
+	}
+	if p := w.plan(t, doc, Options{}); p.HasChanges() {
+		t.Errorf("after apply: %q", actions(p))
+	}
+}
+
+// replacingTriggers stands in for a triggers client with Replace (a delete
+// and a create under the same name).
+type replacingTriggers struct{ *triggers.Client }
+
+func (r replacingTriggers) Replace(ctx context.Context, name string, p *triggers.TriggerParams) (*triggers.Trigger, error) {
+	if err := r.Delete(ctx, name); err != nil {
+		return nil, err
+	}
+	return r.Create(ctx, p)
+}
+
+func TestPlan_GiosgRemovalIsReportedAndCustomEventsAreCreateOnly(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	if _, err := w.org.CreateGoal(ctx, &giosg.GoalInput{Name: "Gone from the file", AllowAnyRoom: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.project.CreateCustomEvent(ctx, "legacy_event"); err != nil {
+		t.Fatal(err)
+	}
+	doc := load(t, "version: 1\ngiosg:\n  goals: []\npagesense:\n  custom_events: [signup]\n", nil)
+	p := w.plan(t, doc, Options{Prune: true})
+	if got, want := actions(p), []string{"create pagesense.custom_events signup"}; !slices.Equal(got, want) {
+		t.Errorf("plan = %q, want %q", got, want)
+	}
+	var notes []string
+	for _, n := range p.Notes {
+		notes = append(notes, string(n.Resource)+" "+n.Name+": "+n.Message)
+	}
+	if len(notes) != 2 || !strings.Contains(notes[0], "giosg has no goal delete") || !strings.Contains(notes[1], "create-only") {
+		t.Errorf("notes = %q", notes)
+	}
+}
+
+func TestPlan_WithoutPruneUnlistedObjectsAreNotes(t *testing.T) {
+	w := newWorld(t)
+	w.seedGoal(t, "Unlisted", true)
+	p := w.plan(t, load(t, "version: 1\nzendesk:\n  goals: []\n", nil), Options{})
+	if p.HasChanges() || len(p.Notes) != 1 || !strings.Contains(p.Notes[0].Message, "--prune deletes it") {
+		t.Errorf("changes %q notes %+v", actions(p), p.Notes)
+	}
+}
+
+func TestPlan_FailingGoalTestFailsThePlanBeforeAnythingIsSent(t *testing.T) {
+	w := newWorld(t)
+	doc := load(t, `version: 1
+zendesk:
+  goals:
+    - name: Checkout
+      attribution_model: last_touch
+      attribution_period: 7
+      conditions: [{operator: equals, value: "https://example.com/checkout"}]
+      tests:
+        match: ["https://example.com/checkout", "https://example.com/cart"]
+pagesense:
+  goals:
+    - display_name: Pricing
+      goal_type: PAGE_VISIT_GOAL
+      goal_url: https://example.com/pricing
+      url: [{match_type: SIMPLE_MATCH}]
+      tests:
+        match: ["http://www.example.com/pricing/?utm=x"]
+        no_match: ["https://example.com/pricing"]
+`, nil)
+	_, err := MakePlan(context.Background(), doc, w.targets, Options{})
+	var ge *GoalTestError
+	if !errors.As(err, &ge) || !errors.Is(err, ErrGoalTest) {
+		t.Fatalf("err = %v", err)
+	}
+	want := []string{
+		`zendesk goal "Checkout": https://example.com/cart should match`,
+		`pagesense goal "Pricing": https://example.com/pricing should not match`,
+	}
+	if !slices.Equal(ge.Failures, want) {
+		t.Errorf("failures = %q, want %q", ge.Failures, want)
+	}
+	if got := w.requests(); len(got) != 0 {
+		t.Errorf("sent %q", got)
+	}
+}
+
+func TestPlan_OneListCallPerResource(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	var b strings.Builder
+	b.WriteString("version: 1\nzendesk:\n  goals:\n")
+	for i := range 100 {
+		fmt.Fprintf(&b, "    - {name: g%d, enabled: false, attribution_model: first_touch, attribution_period: 3}\n", i)
+	}
+	b.WriteString("  triggers:\n")
+	for i := range 100 {
+		fmt.Fprintf(&b, "    - {name: t%d}\n", i)
+	}
+	b.WriteString("giosg:\n  goals:\n")
+	for i := range 100 {
+		fmt.Fprintf(&b, "    - {name: g%d, allow_any_room: true}\n", i)
+	}
+	b.WriteString("pagesense:\n  goals:\n")
+	for i := range 100 {
+		fmt.Fprintf(&b, "    - {display_name: g%d, goal_type: ENGAGEMENT_GOAL}\n", i)
+	}
+	b.WriteString("  custom_events:\n")
+	for i := range 100 {
+		fmt.Fprintf(&b, "    - e%d\n", i)
+	}
+	doc := load(t, b.String(), nil)
+	if _, err := Apply(ctx, w.plan(t, doc, Options{}), w.targets); err != nil {
+		t.Fatal(err)
+	}
+	w.requests()
+	p := w.plan(t, doc, Options{})
+	if p.HasChanges() {
+		t.Errorf("changes after apply: %q", actions(p)[:1])
+	}
+	if got := w.requests(); len(got) != 5 {
+		t.Errorf("a plan of 500 objects read %d times: %q", len(got), got)
+	}
+}
