@@ -2,6 +2,7 @@ package goalstate
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"github.com/goccy/go-yaml"
@@ -88,6 +89,13 @@ func Encode(doc *Document) ([]byte, error) {
 	out, err := yaml.MarshalWithOptions(doc, yaml.Indent(2), yaml.IndentSequence(true))
 	if err != nil {
 		return nil, fmt.Errorf("goalstate: encoding the document: %w", err)
+	}
+	// go-yaml writes some strings (one with a tab) in a form it reads back
+	// differently. Then the document is written as JSON, which is YAML too.
+	var back Document
+	if err := yaml.UnmarshalWithOptions(out, &back, yaml.Strict()); err != nil || !jsonEqual(doc, &back) {
+		out, err := json.MarshalIndent(doc, "", "  ")
+		return append(out, '\n'), err
 	}
 	return out, nil
 }

@@ -1,0 +1,244 @@
+package goalstate
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/goalkit/goalkit/giosg"
+	"github.com/goalkit/goalkit/goals"
+	"github.com/goalkit/goalkit/pagesense"
+	"github.com/goalkit/goalkit/triggers"
+)
+
+// fixturesDir holds the recorded vendor objects, beside the repository
+// (../shared/fixtures from its root).
+const fixturesDir = "../../shared/fixtures"
+
+// roundTrip checks the law: export, encode, load, plan against the same
+// account: no changes.
+func roundTrip(t *testing.T, w *world) *Document {
+	t.Helper()
+	ctx := context.Background()
+	exported, err := Export(ctx, w.targets, AllResources)
+	if err != nil {
+		t.Fatalf("Export: %v", err)
+	}
+	text, err := Encode(exported)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Load(text, LoadOptions{})
+	if err != nil {
+		t.Fatalf("Load of the export: %v\n%s", err, text)
+	}
+	p, err := MakePlan(ctx, doc, w.targets, Options{Prune: true})
+	if err != nil {
+		t.Fatalf("MakePlan: %v\n%s", err, text)
+	}
+	if p.HasChanges() || len(p.Notes) > 0 {
+		var b strings.Builder
+		_ = p.WriteText(&b, false)
+		t.Fatalf("a plan of a fresh export is not empty:\n%s\nexport:\n%s", b.String(), text)
+	}
+	return doc
+}
+
+// readFixture decodes a fixture, skipping the test when the fixtures are
+// not beside the repository.
+func readFixture(t *testing.T, name string, v any) {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(fixturesDir, name))
+	if os.IsNotExist(err) {
+		t.Skipf("fixtures not found at %s", fixturesDir)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+}
+
+func TestRoundTrip_RecordedObjects(t *testing.T) {
+	ctx := context.Background()
+	for _, file := range []string{"zendesk-chat_goals-list_docs-example.json", "zendesk-chat_goals_airbyte-expected-records.json"} {
+		t.Run(file, func(t *testing.T) {
+			var list []goals.Goal
+			readFixture(t, file, &list)
+			w := newWorld(t)
+			seen, active := map[string]bool{}, 0
+			for _, g := range list {
+				if seen[g.Name] {
+					continue // names are keys; the recording repeats some
+				}
+				seen[g.Name] = true
+				if g.Enabled {
+					if active == goals.MaxActiveGoals {
+						g.Enabled = false
+					}
+					active++
+				}
+				want := zendeskGoalFrom(g)
+				if _, err := w.goals.Create(ctx, want.params()); err != nil {
+					t.Fatalf("seeding %q: %v", g.Name, err)
+				}
+			}
+			roundTrip(t, w)
+		})
+	}
+	for _, file := range []string{"zendesk-chat_triggers-list_docs-example.json", "zendesk-chat_triggers_airbyte-expected-records.json"} {
+		t.Run(file, func(t *testing.T) {
+			var list []triggers.Trigger
+			readFixture(t, file, &list)
+			w := newWorld(t)
+			for _, tr := range list {
+				p := &triggers.TriggerParams{Name: &tr.Name, Description: &tr.Description, Enabled: &tr.Enabled, Definition: tr.Definition}
+				if _, err := w.trig.Create(ctx, p); err != nil {
+					t.Fatalf("seeding %q: %v", tr.Name, err)
+				}
+			}
+			doc := roundTrip(t, w)
+			if len(doc.Zendesk.Triggers) != len(list) {
+				t.Errorf("exported %d triggers of %d", len(doc.Zendesk.Triggers), len(list))
+			}
+		})
+	}
+	t.Run("giosg_goals-list_docs-example.json", func(t *testing.T) {
+		var page giosg.GoalPage
+		readFixture(t, "giosg_goals-list_docs-example.json", &page)
+		w := newWorld(t)
+		for _, g := range page.Results {
+			if _, err := w.giosg.AddGoal("org-1", giosg.GoalInput{Name: g.Name, AllowAnyRoom: g.AllowAnyRoom, AllowedRooms: g.AllowedRooms, DefaultValue: g.DefaultValue, Conditions: g.Conditions}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		roundTrip(t, w)
+	})
+	t.Run("pagesense_create-goal-request_docs-creategoals.json", func(t *testing.T) {
+		var body struct {
+			ProjectGoal pagesense.Goal `json:"projectgoal"`
+		}
+		readFixture(t, "pagesense_create-goal-request_docs-creategoals.json", &body)
+		w := newWorld(t)
+		g := body.ProjectGoal
+		if _, err := w.project.CreateGoal(ctx, &pagesense.GoalInput{DisplayName: g.DisplayName, GoalType: g.GoalType, GoalURL: g.GoalURL, IncludeURLs: g.IncludeURLs, ExcludeURLs: g.ExcludeURLs, URL: g.URL, TimeThreshold: g.TimeThreshold}); err != nil {
+			t.Fatal(err)
+		}
+		var ev struct {
+			CustomEvent struct {
+				Name string `json:"event_name"`
+			} `json:"customevent"`
+		}
+		readFixture(t, "pagesense_create-custom-event-request_docs-createeventsapi.json", &ev)
+		if _, err := w.project.CreateCustomEvent(ctx, ev.CustomEvent.Name); err != nil {
+			t.Fatal(err)
+		}
+		roundTrip(t, w)
+	})
+}
+
+// TestRoundTrip_RandomStates seeds the fakes with random objects (a fixed
+// seed, a bounded count) and checks the law on each state.
+func TestRoundTrip_RandomStates(t *testing.T) {
+	rounds := 12
+	if testing.Short() {
+		rounds = 3
+	}
+	rng := rand.New(rand.NewPCG(15, 2026))
+	for round := range rounds {
+		t.Run(fmt.Sprint(round), func(t *testing.T) {
+			w := newWorld(t)
+			seedRandom(t, w, rng)
+			roundTrip(t, w)
+		})
+	}
+}
+
+// Awkward text for names and values: YAML indicators, quotes, variable
+// syntax, numbers and booleans as text, non-ASCII.
+var awkward = []string{"plain", "a: b", "- dash", "#hash", "'quote'", `"dq"`, "${VAR}", "$${x}", "yes", "null", "10", "ünï", " lead", "tab\there", "line\nbreak", "[x]", "{y}", "*star", "&amp", "@at", "%pct"}
+
+func pick(rng *rand.Rand, list []string) string { return list[rng.IntN(len(list))] }
+
+func seedRandom(t *testing.T, w *world, rng *rand.Rand) {
+	t.Helper()
+	ctx := context.Background()
+	active := 0
+	for i := range rng.IntN(7) {
+		on := rng.IntN(2) == 0 && active < goals.MaxActiveGoals
+		if on {
+			active++
+		}
+		var conds []goals.Condition
+		for range rng.IntN(3) {
+			if rng.IntN(2) == 0 {
+				conds = append(conds, goals.Condition{Type: goals.ConditionURL, Operator: goals.OperatorEquals, Value: "https://example.com/" + pick(rng, awkward)})
+			} else {
+				conds = append(conds, goals.Condition{Type: goals.ConditionURL, Operator: goals.OperatorContains, Value: pick(rng, awkward)})
+			}
+		}
+		_, err := w.goals.Create(ctx, &goals.GoalParams{
+			Name: ptr(fmt.Sprintf("%s %d", pick(rng, awkward), i)), Description: ptr(pick(rng, awkward)), Enabled: &on,
+			AttributionModel: ptr([]goals.AttributionModel{goals.FirstTouch, goals.LastTouch}[rng.IntN(2)]), AttributionPeriod: ptr(1 + rng.IntN(30)),
+			Settings: &goals.Settings{Conditions: conds},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range rng.IntN(5) {
+		def := &triggers.Definition{
+			Event:     []string{"page_enter", "chat_requested", "chat_message"}[rng.IntN(3)],
+			Condition: json.RawMessage(fmt.Sprintf(`["and",["eq","@visitor_served",%v],["stillOnSite",%d],["icontains","@visitor_page_url",%q]]`, rng.IntN(2) == 0, rng.IntN(100000), pick(rng, awkward))),
+			Actions:   json.RawMessage(fmt.Sprintf(`[["wait",%d.5],["sendMessageToVisitor","Support",%q]]`, rng.IntN(60), pick(rng, awkward))),
+			Version:   rng.IntN(3), Editor: []string{"", "simple", "advanced"}[rng.IntN(3)],
+		}
+		if rng.IntN(4) == 0 {
+			def = nil
+		}
+		if _, err := w.trig.Create(ctx, &triggers.TriggerParams{Name: ptr(fmt.Sprintf("%s %d", pick(rng, awkward), i)), Description: ptr(pick(rng, awkward)), Enabled: ptr(rng.IntN(2) == 0), Definition: def}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range rng.IntN(5) {
+		in := giosg.GoalInput{Name: fmt.Sprintf("%s %d", pick(rng, awkward), i), AllowAnyRoom: rng.IntN(2) == 0}
+		if !in.AllowAnyRoom {
+			in.AllowedRooms = []string{"room-b", "room-a"}[:1+rng.IntN(2)]
+		}
+		if rng.IntN(2) == 0 {
+			in.DefaultValue = ptr(giosg.Decimal([]string{"10.00", "0.10", "14.15", "-3.5", "100"}[rng.IntN(5)]))
+		}
+		for range rng.IntN(3) {
+			in.Conditions = append(in.Conditions, giosg.Condition{Type: giosg.ConditionType(1 + rng.IntN(30)), Value: pick(rng, awkward), Negate: rng.IntN(2) == 0,
+				Settings: giosg.Settings{"threshold": json.Number(fmt.Sprint(rng.IntN(1000))), "label": pick(rng, awkward)}})
+		}
+		if _, err := w.org.CreateGoal(ctx, &in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range rng.IntN(5) {
+		in := &pagesense.GoalInput{DisplayName: fmt.Sprintf("%s %d", pick(rng, awkward), i), GoalType: pagesense.EngagementGoal}
+		switch rng.IntN(3) {
+		case 0:
+			in.GoalType, in.GoalURL = pagesense.PageVisitGoal, "https://example.com/"+pick(rng, awkward)
+			in.URL = []pagesense.URLRule{{MatchType: pagesense.URLMatchType(1 + rng.IntN(8))}}
+			in.ExcludeURLs = []string{"https://example.com/x"}[:rng.IntN(2)]
+		case 1:
+			in.GoalType, in.GoalURL, in.TimeThreshold = pagesense.TimeSpentGoal, "https://example.com/blog", 1+rng.IntN(600)
+		}
+		if _, err := w.project.CreateGoal(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range rng.IntN(4) {
+		if _, err := w.project.CreateCustomEvent(ctx, fmt.Sprintf("event_%d_%d", i, rng.IntN(100))); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
