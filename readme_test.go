@@ -180,15 +180,26 @@ func readmePageSense(ctx context.Context, project *pagesense.Project) error {
 	return nil
 }
 
+func readmePageSenseUpdate(ctx context.Context, project *pagesense.Project) (*pagesense.Goal, error) {
+	g, err := project.UpdateGoal(ctx, "engaged-reader", &pagesense.GoalPatch{
+		DisplayName: pagesense.Ptr("Deep reader"),
+	})
+	return g, err
+}
+
 func Example_pagesense() {
 	srv := pagesensetest.NewServer()
 	defer srv.Close()
 	client, _ := pagesense.NewClient(pagesense.WithBaseURL(srv.URL), pagesense.WithToken("t"))
-	fmt.Println(readmePageSense(context.Background(), client.Project("myportal", "site")))
+	project := client.Project("myportal", "site")
+	fmt.Println(readmePageSense(context.Background(), project))
+	g, err := readmePageSenseUpdate(context.Background(), project)
+	fmt.Println(g.DisplayName, g.TimeThreshold, err)
 	// Output:
 	// Engaged Reader TIME_SPENT_GOAL
 	// true <nil>
 	// <nil>
+	// Deep reader 30 <nil>
 }
 
 func readmeErrors(ctx context.Context, client *goals.Client) {

@@ -13,14 +13,23 @@
 // # Endpoints
 //
 // Every path is below /portal/{portal_name} and addresses projects and goals
-// by linkname. Only create goal is on an official page; the rest follow a
-// third-party summary of the official pages:
+// by linkname. Create goal, delete goal and create custom event are on
+// official pages; the rest follow a third-party summary of the official
+// pages:
 //
 //	CreateGoal         POST   /portal/{portal}/projectgoals/{project}   {"projectgoal": {...}}
 //	ListGoals          GET    /portal/{portal}/projectgoals/{project}
+//	UpdateGoal         PUT    /portal/{portal}/projectgoals/{goal linkname}  {"projectgoal": {...}}
 //	DeleteGoal         DELETE /portal/{portal}/projectgoals/{goal linkname}
 //	CreateCustomEvent  POST   /portal/{portal}/customevents              {"customevent": {...}}
 //	ListCustomEvents   GET    /portal/{portal}/customevents?project_linkname={project}
+//
+// The path segment of UpdateGoal is uncertain: the official delete page
+// puts the goal's linkname there ("should uniquely identify the goal within
+// the project"), while a third-party summary of the update page labels the
+// same position the project linkname. UpdateGoal sends the goal's linkname,
+// with project_linkname in the body; the choice lives in one place
+// (Project.goalPath) should PageSense show otherwise.
 //
 // No single-goal endpoint is documented, so GetGoal lists the project's
 // goals and picks one by linkname; a missing goal matches ErrNotFound.
@@ -35,17 +44,29 @@
 // requests per 10 minutes per refresh token, so after a failed refresh the
 // source answers with the same error, without a new request, for a
 // cool-down (a minute by default). Needed scopes: PageSense.goals.CREATE,
-// .READ, .DELETE and PageSense.customevents.CREATE, .READ.
+// .READ, .UPDATE, .DELETE and PageSense.customevents.CREATE, .READ.
 //
 // A Zoho account lives in one data center (US, EU, IN, AU, JP, CN, SA, CA,
 // UK), which has its own accounts server and PageSense host.
 // WithDataCenter sets the client's base URL to the center's PageSense host;
 // OAuthConfig.DataCenter picks the accounts server. The accounts servers
-// are documented by Zoho (accounts.zoho.eu, accounts.zohocloud.ca, ...);
-// the PageSense hosts other than pagesense.zoho.com are assumed to follow
-// the same domain (pagesense.zoho.eu, pagesense.zohocloud.ca, ...) and are
-// unverified: WithBaseURL overrides them, and options apply in order, the
-// last one winning.
+// are documented by Zoho (accounts.zoho.eu, accounts.zohocloud.ca, ...).
+// The PageSense API hosts are not, except one:
+//
+//	US  pagesense.zoho.com      confirmed: the only host the API docs name
+//	EU  pagesense.zoho.eu       seen: an app host in third-party code
+//	SA  pagesense.zoho.sa       seen: an app host in third-party code
+//	IN  pagesense.zoho.in       assumed from the accounts domain
+//	AU  pagesense.zoho.com.au   assumed from the accounts domain
+//	JP  pagesense.zoho.jp       assumed from the accounts domain
+//	CN  pagesense.zoho.com.cn   assumed from the accounts domain
+//	UK  pagesense.zoho.uk       assumed from the accounts domain
+//	CA  pagesense.zohocloud.ca  assumed, with no evidence that PageSense
+//	                            runs in Canada at all
+//
+// "Seen" hosts serve the PageSense app; that they serve /pagesense/rest/v1
+// is still assumed. WithBaseURL overrides any of them, and options apply
+// in order, the last one winning.
 //
 // # The envelope
 //
@@ -62,12 +83,32 @@
 // A 2xx body without status_code counts as success, and so does a 204
 // (DELETE may answer so); an empty 200 body is ErrMalformedResponse.
 //
-// The docs disagree on the payload of a created goal: the overview's sample
-// shows "projectgoals": {} while the lists use "projectgoals": [...]. So the
-// answer to a create is read from "projectgoal" or "projectgoals", as an
-// object or a one-element array (likewise "customevent"/"customevents").
-// Lists must carry an array. Ids (goal_id, event_id) are read from JSON
-// strings or numbers into string fields.
+// The docs disagree on the shape of the payload: the overview's typical
+// response shows "projectgoals": {} while the lists use "projectgoals":
+// [...]. So the answer to a create or update is read from "projectgoal" or
+// "projectgoals", as an object or a one-element array (likewise
+// "customevent"/"customevents"), and a list may be an array or an object:
+// {} is an empty list, a goal object a list of one. Ids (goal_id,
+// event_id) are read from JSON strings or numbers into string fields. The
+// official create-custom-event answer comes without an envelope:
+// {"customevents": [{"event_id", "success", "linkname"}]}.
+//
+// Every official write sample answers an array of objects, each with its
+// own "success". An item that says success: false is an *APIError even
+// inside a status_code 10000 envelope at HTTP 200, for CreateGoal,
+// UpdateGoal, DeleteGoal and CreateCustomEvent; its Message names the item
+// and carries the item's message (or its code, in Code too).
+//
+// # Field names
+//
+// Answers name some fields differently from the create body, and Goal
+// reads both: goal_status (a number, e.g. 2; also "status") into Status,
+// time_spent_seconds (a string, "" when unset; also time_threshold) into
+// TimeThreshold, element_css_selector into ElementSelector and
+// created_time (epoch milliseconds) into CreatedAt, in UTC. Write answers
+// carry little beyond ids and the status, so CreateGoal, UpdateGoal and
+// CreateCustomEvent fill what the answer leaves out from what was sent,
+// never overwriting what it says.
 //
 // # Enums
 //
@@ -81,7 +122,8 @@
 //
 // # Validation
 //
-// CreateGoal checks its input before sending (GoalInput.Validate): a display
+// CreateGoal checks its input before sending (GoalInput.Validate), and
+// UpdateGoal its patch (GoalPatch.Validate: an empty patch is refused): a display
 // name, a known goal type, a positive time_threshold for TimeSpentGoal, a
 // goal_url for PageVisitGoal and known match types. Empty portal, project,
 // goal linkname or event name are refused too. The error is a

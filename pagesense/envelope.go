@@ -42,10 +42,45 @@ func (e *envelope) Failure() (code, message string, failed bool) {
 
 var _ transport.Envelope = (*envelope)(nil)
 
-// goalsEnvelope is the answer to list goals.
+// goalsEnvelope is the answer to list goals and to delete goal (the deleted
+// goals, each with its own success).
 type goalsEnvelope struct {
 	envelope
 	Goals []wireGoal `json:"projectgoals"`
+}
+
+// lenientGoalsEnvelope takes projectgoals as an array or an object.
+type lenientGoalsEnvelope struct {
+	envelope
+	Goals many[wireGoal] `json:"projectgoals"`
+}
+
+// decode tries the array (one pass) and takes an object only when the
+// array does not fit.
+func (e *goalsEnvelope) decode(body []byte) error {
+	if err := json.Unmarshal(body, e); !isTypeMismatch(err) {
+		return err
+	}
+	var l lenientGoalsEnvelope
+	if err := json.Unmarshal(body, &l); err != nil {
+		return err
+	}
+	*e = goalsEnvelope{envelope: l.envelope, Goals: l.Goals}
+	return nil
+}
+
+// Failure reports a failed envelope, or else the first goal whose item
+// says success: false.
+func (e *goalsEnvelope) Failure() (code, message string, failed bool) {
+	if code, message, failed = e.envelope.Failure(); failed {
+		return
+	}
+	for i := range e.Goals {
+		if code, message, failed = e.Goals[i].failure("projectgoal", e.Goals[i].Linkname); failed {
+			return
+		}
+	}
+	return "", "", false
 }
 
 // goalEnvelope is the answer to create goal: the goal under "projectgoal"
@@ -80,10 +115,41 @@ func (e *goalEnvelope) decode(body []byte) error {
 	return nil
 }
 
+// Failure reports a failed envelope, or else a created goal whose item
+// says success: false.
+func (e *goalEnvelope) Failure() (code, message string, failed bool) {
+	if code, message, failed = e.envelope.Failure(); failed {
+		return
+	}
+	if w, ok := created(e.Goal, e.Goals); ok {
+		return w.failure("projectgoal", w.Linkname)
+	}
+	return "", "", false
+}
+
 // eventsEnvelope is the answer to list custom events.
 type eventsEnvelope struct {
 	envelope
 	Events []wireEvent `json:"customevents"`
+}
+
+// lenientEventsEnvelope takes customevents as an array or an object.
+type lenientEventsEnvelope struct {
+	envelope
+	Events many[wireEvent] `json:"customevents"`
+}
+
+// decode is goalsEnvelope.decode for custom events.
+func (e *eventsEnvelope) decode(body []byte) error {
+	if err := json.Unmarshal(body, e); !isTypeMismatch(err) {
+		return err
+	}
+	var l lenientEventsEnvelope
+	if err := json.Unmarshal(body, &l); err != nil {
+		return err
+	}
+	*e = eventsEnvelope{envelope: l.envelope, Events: l.Events}
+	return nil
 }
 
 // eventEnvelope is the answer to create custom event, shaped like
@@ -115,6 +181,18 @@ func (e *eventEnvelope) decode(body []byte) error {
 		e.Event = &w
 	}
 	return nil
+}
+
+// Failure reports a failed envelope, or else a created event whose item
+// says success: false.
+func (e *eventEnvelope) Failure() (code, message string, failed bool) {
+	if code, message, failed = e.envelope.Failure(); failed {
+		return
+	}
+	if w, ok := created(e.Event, e.Events); ok {
+		return w.failure("customevent", w.Linkname)
+	}
+	return "", "", false
 }
 
 // isTypeMismatch reports a payload of another JSON shape than its field

@@ -3,6 +3,7 @@ package pagesense
 import (
 	"encoding/json"
 	"strings"
+	"time"
 
 	"github.com/goalkit/goalkit/internal/transport"
 )
@@ -35,21 +36,34 @@ type URLRule struct {
 	Value string `json:"value,omitempty"`
 }
 
-// Goal is a project goal as PageSense returns it. Fields the API sends that
-// are not modelled here are ignored.
+// Goal is a project goal as PageSense returns it. Read answers name some
+// fields differently from the create body (goal_status, time_spent_seconds,
+// element_css_selector, created_time); both spellings decode.
 type Goal struct {
-	GoalID          string          `json:"goal_id"` // a JSON string or number on the wire
-	Linkname        string          `json:"linkname"`
-	DisplayName     string          `json:"display_name"`
-	GoalType        GoalType        `json:"goal_type"`
-	GoalURL         string          `json:"goal_url,omitempty"`
-	IncludeURLs     []string        `json:"include_urls"`
-	ExcludeURLs     []string        `json:"exclude_urls"`
-	URL             []URLRule       `json:"url,omitempty"`
-	TimeThreshold   int             `json:"time_threshold,omitempty"` // seconds; a number or numeric string on the wire
-	ProjectLinkname string          `json:"project_linkname,omitempty"`
-	Status          string          `json:"status,omitempty"`    // a JSON string or number on the wire
-	Selectors       json.RawMessage `json:"selectors,omitempty"` // element selectors, kept raw: their shape is undocumented
+	GoalID      string    `json:"goal_id"` // a JSON string or number on the wire
+	Linkname    string    `json:"linkname"`
+	DisplayName string    `json:"display_name"`
+	GoalType    GoalType  `json:"goal_type"`
+	GoalURL     string    `json:"goal_url,omitempty"`
+	IncludeURLs []string  `json:"include_urls"`
+	ExcludeURLs []string  `json:"exclude_urls"`
+	URL         []URLRule `json:"url,omitempty"`
+	// TimeThreshold is in seconds: time_spent_seconds in answers (a string,
+	// "" when unset, which is 0), time_threshold in the create body.
+	TimeThreshold   int    `json:"time_threshold,omitempty"`
+	ProjectLinkname string `json:"project_linkname,omitempty"`
+	// Status is goal_status (a number in answers, e.g. "2"); an older
+	// "status" key is read too.
+	Status string `json:"goal_status,omitempty"`
+	// ElementSelector is the CSS selector of element goals
+	// (element_css_selector).
+	ElementSelector string `json:"element_css_selector,omitempty"`
+	// CreatedAt is created_time (epoch milliseconds on the wire), in UTC;
+	// zero when absent.
+	CreatedAt time.Time `json:"created_time,omitzero"`
+	// Selectors is a "selectors" key, kept raw: no PageSense page shows it
+	// (lists carry element_css_selector), but earlier goalkit read it.
+	Selectors json.RawMessage `json:"selectors,omitempty"`
 }
 
 // wireGoal is Goal with lenient types where the wire varies. The client
@@ -65,13 +79,18 @@ type wireGoal struct {
 	ExcludeURLs     []string        `json:"exclude_urls"`
 	URL             []URLRule       `json:"url"`
 	TimeThreshold   flexInt         `json:"time_threshold"`
+	TimeSpent       flexInt         `json:"time_spent_seconds"`
 	ProjectLinkname string          `json:"project_linkname"`
+	GoalStatus      flexString      `json:"goal_status"`
 	Status          flexString      `json:"status"`
+	ElementSelector string          `json:"element_css_selector"`
+	CreatedTime     epochMillis     `json:"created_time"`
 	Selectors       json.RawMessage `json:"selectors"`
+	itemStatus
 }
 
 func (w *wireGoal) goal() Goal {
-	return Goal{
+	g := Goal{
 		GoalID:          string(w.GoalID),
 		Linkname:        w.Linkname,
 		DisplayName:     w.DisplayName,
@@ -80,11 +99,20 @@ func (w *wireGoal) goal() Goal {
 		IncludeURLs:     w.IncludeURLs,
 		ExcludeURLs:     w.ExcludeURLs,
 		URL:             w.URL,
-		TimeThreshold:   int(w.TimeThreshold),
+		TimeThreshold:   int(w.TimeSpent),
 		ProjectLinkname: w.ProjectLinkname,
-		Status:          string(w.Status),
+		Status:          string(w.GoalStatus),
+		ElementSelector: w.ElementSelector,
+		CreatedAt:       time.Time(w.CreatedTime),
 		Selectors:       w.Selectors,
 	}
+	if g.TimeThreshold == 0 {
+		g.TimeThreshold = int(w.TimeThreshold)
+	}
+	if g.Status == "" {
+		g.Status = string(w.Status)
+	}
+	return g
 }
 
 func goalsOf(ws []wireGoal) []Goal {
@@ -96,7 +124,8 @@ func goalsOf(ws []wireGoal) []Goal {
 }
 
 // UnmarshalJSON decodes a goal from plain json.Unmarshal too, accepting
-// goal_id and status as strings or numbers.
+// both spellings of the renamed fields and ids, statuses and thresholds as
+// strings or numbers.
 func (g *Goal) UnmarshalJSON(b []byte) error {
 	var w wireGoal
 	if err := json.Unmarshal(b, &w); err != nil {
@@ -120,6 +149,7 @@ type wireEvent struct {
 	Linkname        string     `json:"linkname"`
 	Name            string     `json:"event_name"`
 	ProjectLinkname string     `json:"project_linkname"`
+	itemStatus
 }
 
 func (w *wireEvent) event() CustomEvent {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/goalkit/goalkit/pagesense"
 )
@@ -57,5 +58,44 @@ func TestCustomEventUnmarshal(t *testing.T) {
 	want := []pagesense.CustomEvent{{EventID: "3", Linkname: "a", Name: "A"}, {EventID: "4", Name: "B", ProjectLinkname: "p"}}
 	if !reflect.DeepEqual(es, want) {
 		t.Errorf("got %+v, want %+v", es, want)
+	}
+}
+
+// Read answers spell fields differently from the create body; both decode.
+func TestGoal_DecodesReadFieldNames(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, in string
+		want     pagesense.Goal
+	}{
+		{"answer names", `{"linkname": "buy", "goal_status": 2, "element_css_selector": "#buy > a",
+			"time_spent_seconds": "45", "created_time": 1761732418306}`,
+			pagesense.Goal{Linkname: "buy", Status: "2", ElementSelector: "#buy > a", TimeThreshold: 45,
+				CreatedAt: time.Date(2025, 10, 29, 10, 6, 58, 306e6, time.UTC)}},
+		{"unset threshold", `{"time_spent_seconds": "", "time_threshold": 0, "created_time": "1761732418306"}`,
+			pagesense.Goal{CreatedAt: time.UnixMilli(1761732418306).UTC()}},
+		{"old names", `{"status": "ACTIVE", "time_threshold": "30", "selectors": [".a"]}`,
+			pagesense.Goal{Status: "ACTIVE", TimeThreshold: 30, Selectors: json.RawMessage(`[".a"]`)}},
+		{"new names win", `{"status": "1", "goal_status": 2, "time_threshold": 30, "time_spent_seconds": 60}`,
+			pagesense.Goal{Status: "2", TimeThreshold: 60}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var g pagesense.Goal
+			if err := json.Unmarshal([]byte(tc.in), &g); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(g, tc.want) {
+				t.Errorf("got %+v\nwant %+v", g, tc.want)
+			}
+			// Goal's own encoding decodes back to the same goal.
+			b, err := json.Marshal(g)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back pagesense.Goal
+			if err := json.Unmarshal(b, &back); err != nil || !reflect.DeepEqual(back, g) {
+				t.Errorf("round trip via %s: %+v, %v", b, back, err)
+			}
+		})
 	}
 }

@@ -16,6 +16,7 @@ type ProjectAPI interface {
 	CreateGoal(ctx context.Context, in *GoalInput) (*Goal, error)
 	ListGoals(ctx context.Context) ([]Goal, error)
 	GetGoal(ctx context.Context, goalLinkname string) (*Goal, error)
+	UpdateGoal(ctx context.Context, goalLinkname string, p *GoalPatch) (*Goal, error)
 	DeleteGoal(ctx context.Context, goalLinkname string) error
 	CreateCustomEvent(ctx context.Context, name string) (*CustomEvent, error)
 	ListCustomEvents(ctx context.Context) ([]CustomEvent, error)
@@ -43,7 +44,10 @@ func (p *Project) Linkname() string { return p.linkname }
 // CreateGoal creates a goal in the project:
 // POST /portal/{portal}/projectgoals/{project} with {"projectgoal": {...}}.
 // The input is validated first (see GoalInput.Validate); nothing is sent if
-// it is refused.
+// it is refused. A created goal whose item in the answer says
+// success: false is an *APIError. Fields the answer leaves out (display
+// name, type, URLs, threshold) are filled from the input; what the answer
+// says is kept.
 func (p *Project) CreateGoal(ctx context.Context, in *GoalInput) (*Goal, error) {
 	if p.err != nil {
 		return nil, p.err
@@ -61,18 +65,64 @@ func (p *Project) CreateGoal(ctx context.Context, in *GoalInput) (*Goal, error) 
 		return nil, fmt.Errorf("pagesense: create goal: %w: no projectgoal in the answer", ErrMalformedResponse)
 	}
 	g := w.goal()
+	in.fill(&g)
+	if g.ProjectLinkname == "" {
+		g.ProjectLinkname = p.linkname
+	}
+	return &g, nil
+}
+
+// UpdateGoal changes the set fields of a goal:
+// PUT /portal/{portal}/projectgoals/{goal linkname} with
+// {"projectgoal": {...the set fields..., "project_linkname": ...}} (scope
+// PageSense.goals.UPDATE). The patch is validated first (an empty one is a
+// *ValidationError) and nothing is sent if it is refused. An item in the
+// answer that says success: false is an *APIError.
+//
+// The path segment is the goal's linkname, as on the official delete page;
+// a third-party summary of the update page labels it the project linkname
+// (see the package documentation). The returned goal is what the answer
+// says, completed with the patch and the goal's linkname; fields neither
+// names are zero: GetGoal reads the whole goal.
+func (p *Project) UpdateGoal(ctx context.Context, goalLinkname string, patch *GoalPatch) (*Goal, error) {
+	if err := p.checkGoal(goalLinkname); err != nil {
+		return nil, err
+	}
+	if err := patch.Validate(); err != nil {
+		return nil, err
+	}
+	path, err := p.goalPath(goalLinkname)
+	if err != nil {
+		return nil, err
+	}
+	var env goalEnvelope
+	if err := p.c.Do(ctx, &transport.Call{Method: http.MethodPut, Path: path, Body: patch.body(p.linkname), Out: &env, Decode: env.decode, AllowEmpty: true}); err != nil {
+		return nil, err
+	}
+	var g Goal
+	if w, ok := created(env.Goal, env.Goals); ok {
+		g = w.goal()
+	}
+	patch.fill(&g)
+	if g.Linkname == "" {
+		g.Linkname = goalLinkname
+	}
+	if g.ProjectLinkname == "" {
+		g.ProjectLinkname = p.linkname
+	}
 	return &g, nil
 }
 
 // ListGoals returns the project's goals:
 // GET /portal/{portal}/projectgoals/{project}. The answer is decoded in one
-// pass.
+// pass; projectgoals may be an array or an object ({} is no goals, a goal
+// object is one).
 func (p *Project) ListGoals(ctx context.Context) ([]Goal, error) {
 	if p.err != nil {
 		return nil, p.err
 	}
 	var env goalsEnvelope
-	if err := p.c.Do(ctx, &transport.Call{Method: http.MethodGet, Path: p.goalsPath, Out: &env}); err != nil {
+	if err := p.c.Do(ctx, &transport.Call{Method: http.MethodGet, Path: p.goalsPath, Out: &env, Decode: env.decode}); err != nil {
 		return nil, err
 	}
 	return goalsOf(env.Goals), nil
@@ -87,7 +137,7 @@ func (p *Project) GetGoal(ctx context.Context, goalLinkname string) (*Goal, erro
 		return nil, err
 	}
 	var env goalsEnvelope
-	if err := p.c.Do(ctx, &transport.Call{Method: http.MethodGet, Path: p.goalsPath, Out: &env}); err != nil {
+	if err := p.c.Do(ctx, &transport.Call{Method: http.MethodGet, Path: p.goalsPath, Out: &env, Decode: env.decode}); err != nil {
 		return nil, err
 	}
 	for i := range env.Goals {
@@ -101,24 +151,36 @@ func (p *Project) GetGoal(ctx context.Context, goalLinkname string) (*Goal, erro
 
 // DeleteGoal deletes the goal with the given linkname:
 // DELETE /portal/{portal}/projectgoals/{goal linkname}. The path names the
-// goal, not the project: goal linknames are unique in a portal.
+// goal, not the project: goal linknames are unique in a portal. The answer
+// lists the deleted goals; one whose item says success: false is an
+// *APIError.
 func (p *Project) DeleteGoal(ctx context.Context, goalLinkname string) error {
 	if err := p.checkGoal(goalLinkname); err != nil {
 		return err
 	}
-	path, err := transport.Path("portal", p.portal, "projectgoals", goalLinkname)
+	path, err := p.goalPath(goalLinkname)
 	if err != nil {
 		return err
 	}
 	// The envelope is decoded so a non-10000 status at HTTP 200 is an error;
 	// an empty 200 or a 204 is success.
-	var env envelope
-	return p.c.Do(ctx, &transport.Call{Method: http.MethodDelete, Path: path, Out: &env, AllowEmpty: true})
+	var env goalsEnvelope
+	return p.c.Do(ctx, &transport.Call{Method: http.MethodDelete, Path: path, Out: &env, Decode: env.decode, AllowEmpty: true})
+}
+
+// goalPath is /portal/{portal}/projectgoals/{goal linkname}, the path of
+// DeleteGoal and UpdateGoal. The delete page documents the goal's linkname
+// there; that the update page means the same is this package's reading.
+func (p *Project) goalPath(goalLinkname string) (string, error) {
+	return transport.Path("portal", p.portal, "projectgoals", goalLinkname)
 }
 
 // CreateCustomEvent creates a custom event in the project:
 // POST /portal/{portal}/customevents with
-// {"customevent": {"event_name", "project_linkname"}}.
+// {"customevent": {"event_name", "project_linkname"}}. The official answer
+// carries only event_id, linkname and success: Name and ProjectLinkname are
+// filled from the request when the answer leaves them out. An item that
+// says success: false is an *APIError.
 func (p *Project) CreateCustomEvent(ctx context.Context, name string) (*CustomEvent, error) {
 	if p.err != nil {
 		return nil, p.err
@@ -136,6 +198,12 @@ func (p *Project) CreateCustomEvent(ctx context.Context, name string) (*CustomEv
 		return nil, fmt.Errorf("pagesense: create custom event: %w: no customevent in the answer", ErrMalformedResponse)
 	}
 	e := w.event()
+	if e.Name == "" {
+		e.Name = name
+	}
+	if e.ProjectLinkname == "" {
+		e.ProjectLinkname = p.linkname
+	}
 	return &e, nil
 }
 
@@ -147,7 +215,7 @@ func (p *Project) ListCustomEvents(ctx context.Context) ([]CustomEvent, error) {
 	}
 	var env eventsEnvelope
 	q := url.Values{"project_linkname": {p.linkname}}
-	if err := p.c.Do(ctx, &transport.Call{Method: http.MethodGet, Path: p.eventsPath, Query: q, Out: &env}); err != nil {
+	if err := p.c.Do(ctx, &transport.Call{Method: http.MethodGet, Path: p.eventsPath, Query: q, Out: &env, Decode: env.decode}); err != nil {
 		return nil, err
 	}
 	events := make([]CustomEvent, len(env.Events))

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/goalkit/goalkit/pagesense"
 )
@@ -25,6 +26,7 @@ var wantCreated = pagesense.Goal{
 	IncludeURLs: []string{}, ExcludeURLs: []string{},
 	URL:           []pagesense.URLRule{{MatchType: pagesense.SimpleMatch}},
 	TimeThreshold: 30, ProjectLinkname: "website-performance-project", Status: "1",
+	CreatedAt: time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC),
 }
 
 func TestCreateGoal_OfficialExample(t *testing.T) {
@@ -76,7 +78,9 @@ func TestCreateGoal_MinimalBodySendsEmptyLists(t *testing.T) {
 func TestCreateGoal_PayloadShapes(t *testing.T) {
 	t.Parallel()
 	const g = `{"goal_id": "9", "linkname": "buy", "display_name": "Buy", "goal_type": "REVENUE_GOAL"}`
-	want := pagesense.Goal{GoalID: "9", Linkname: "buy", DisplayName: "Buy", GoalType: pagesense.RevenueGoal}
+	// project_linkname and the empty lists are filled from the request.
+	want := pagesense.Goal{GoalID: "9", Linkname: "buy", DisplayName: "Buy", GoalType: pagesense.RevenueGoal,
+		IncludeURLs: []string{}, ExcludeURLs: []string{}, ProjectLinkname: "site"}
 	for name, payload := range map[string]string{
 		"singular object":     `"projectgoal": ` + g,
 		"singular array":      `"projectgoal": [` + g + `]`,

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"time"
 	"unicode/utf8"
 )
 
@@ -101,4 +102,113 @@ func either[T any](a, b one[T]) (T, bool) {
 		return a.v, true
 	}
 	return b.v, b.ok
+}
+
+// many decodes a list PageSense may send as an array or as an object: the
+// overview's typical response shows "projectgoals": {}. An empty object is
+// an empty list, any other object a list of that one element, null none.
+type many[T any] []T
+
+func (m *many[T]) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	switch {
+	case len(b) == 0 || string(b) == "null":
+		*m = nil
+		return nil
+	case b[0] == '[':
+		var vs []T
+		err := json.Unmarshal(b, &vs)
+		*m = vs
+		return err
+	case b[0] == '{' && len(bytes.TrimSpace(b[1:len(b)-1])) == 0:
+		*m = many[T]{}
+		return nil
+	}
+	var v T
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*m = many[T]{v}
+	return nil
+}
+
+// flexBool decodes true/false, "true"/"false" or 1/0, remembering whether
+// the key was there at all: a per-item "success" that is absent says
+// nothing.
+type flexBool struct {
+	v, set bool
+}
+
+func (f *flexBool) UnmarshalJSON(b []byte) error {
+	var s flexString
+	if err := s.UnmarshalJSON(b); err == nil {
+		b = []byte(s)
+	}
+	switch string(b) {
+	case "true", "1":
+		*f = flexBool{v: true, set: true}
+	case "false", "0":
+		*f = flexBool{v: false, set: true}
+	case "", "null":
+		*f = flexBool{}
+	default:
+		return &json.UnmarshalTypeError{Value: "non-boolean " + strconv.Quote(string(b)), Type: reflect.TypeFor[bool]()}
+	}
+	return nil
+}
+
+// epochMillis decodes created_time: epoch milliseconds as a JSON number or
+// numeric string (as PageSense sends it), or an RFC 3339 string (as Goal
+// encodes it). null and "" decode to the zero time.
+type epochMillis time.Time
+
+func (t *epochMillis) UnmarshalJSON(b []byte) error {
+	var s flexString
+	if err := s.UnmarshalJSON(b); err != nil {
+		return err
+	}
+	if s == "" {
+		*t = epochMillis{}
+		return nil
+	}
+	if ms, err := strconv.ParseInt(string(s), 10, 64); err == nil {
+		*t = epochMillis(time.UnixMilli(ms).UTC())
+		return nil
+	}
+	v, err := time.Parse(time.RFC3339Nano, string(s))
+	if err != nil {
+		return &json.UnmarshalTypeError{Value: "time " + strconv.Quote(string(s)), Type: reflect.TypeFor[time.Time]()}
+	}
+	*t = epochMillis(v.UTC())
+	return nil
+}
+
+// itemStatus is the per-item outcome PageSense puts in every object of a
+// write answer: {"success": false, ...} inside a status_code 10000
+// envelope. The failure's keys are undocumented; message and code are read.
+type itemStatus struct {
+	Success flexBool   `json:"success"`
+	Message string     `json:"message"`
+	Code    flexString `json:"code"`
+}
+
+// failure reports an item that says success: false, naming it by kind and
+// linkname; its message, or else its code, is the APIError's Message.
+func (s *itemStatus) failure(kind, linkname string) (code, message string, failed bool) {
+	if !s.Success.set || s.Success.v {
+		return "", "", false
+	}
+	message = s.Message
+	if message == "" && s.Code != "" {
+		message = "code " + string(s.Code)
+	}
+	if message == "" {
+		message = "success: false"
+	}
+	if linkname != "" {
+		message = kind + " " + strconv.Quote(linkname) + ": " + message
+	} else {
+		message = kind + ": " + message
+	}
+	return string(s.Code), message, true
 }

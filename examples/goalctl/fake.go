@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 
@@ -65,11 +66,16 @@ func fakeOptions(r httpmock.Responder) []goals.Option {
 	}
 }
 
+// fakeCreatedAt is the creation time of every demo PageSense goal.
+var fakeCreatedAt = time.Date(2025, 10, 29, 10, 6, 58, 0, time.UTC)
+
 // newFakeSet builds the fakes and seeds each with two demo objects of every
 // kind, so that list and get show something. The Zopim and PageSense fakes
 // have no seeding API, so they are seeded through the SDK, in-process.
 func newFakeSet() (*fakeSet, error) {
 	fs := &fakeSet{goals: goalstest.New(), triggers: triggerstest.New(), giosg: giosgtest.New(), pagesense: pagesensetest.New()}
+	// PageSense goals carry created_time: a fixed one keeps the demo stable.
+	fs.pagesense.SetClock(func() time.Time { return fakeCreatedAt })
 	// Seeding never leaves the process, so it needs no cancellation.
 	ctx := context.Background()
 	for _, seed := range []func(context.Context) error{fs.seedGoals, fs.seedTriggers, fs.seedGiosg, fs.seedPageSense} {

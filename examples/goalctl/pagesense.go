@@ -19,11 +19,12 @@ func pagesenseCommand() *command {
 			"match-url needs nothing: it runs locally.",
 		subs: []*command{{
 			name:    "goals",
-			summary: "project goals: list, get, create, delete",
+			summary: "project goals: list, get, create, update, delete",
 			subs: []*command{
 				{name: "list", summary: "list the project's goals", setup: pagesenseGoalsList},
 				{name: "get", summary: "show one goal", args: []string{"LINKNAME"}, setup: pagesenseGoalsGet},
 				{name: "create", summary: "create a goal", help: pagesenseGoalHelp, setup: pagesenseGoalsCreate},
+				{name: "update", summary: "change the given fields of a goal", args: []string{"LINKNAME"}, help: pagesenseUpdateHelp, setup: pagesenseGoalsUpdate},
 				{name: "delete", summary: "delete a goal", args: []string{"LINKNAME"}, setup: pagesenseGoalsDelete},
 			},
 		}, {
@@ -51,6 +52,9 @@ TIME_SPENT_GOAL (needs --time-threshold), PAGE_VIEW_VIRTUAL_GOAL,
 FULLSTACK_CUSTOM_EVENT_GOAL, or their numbers.
 Example: --name "Engaged reader" --type TIME_SPENT_GOAL --url https://example.com/blog
          --match-type SIMPLE_MATCH --time-threshold 30`
+
+const pagesenseUpdateHelp = `Only the flags given are sent; the others stay as they are.
+Example: update engaged-reader --name "Deep reader" --time-threshold 45`
 
 // pagesenseProject returns the project the command works on: the fake's demo
 // project, or PAGESENSE_PORTAL/PAGESENSE_PROJECT with access tokens from the
@@ -143,6 +147,51 @@ func pagesenseGoalsCreate(fs *flag.FlagSet) action {
 			return err
 		}
 		g, err := p.CreateGoal(ctx, in)
+		if err != nil {
+			return err
+		}
+		return a.print(g, func() table { return pagesenseGoalsTable(*g) })
+	}
+}
+
+func pagesenseGoalsUpdate(fs *flag.FlagSet) action {
+	var include, exclude stringList
+	name := fs.String("name", "", "new display name")
+	goalURL := fs.String("url", "", "the page the goal is about")
+	matchType := fs.String("match-type", "", "how --url is matched, e.g. SIMPLE_MATCH")
+	threshold := fs.Int("time-threshold", 0, "seconds on the page, for TIME_SPENT_GOAL")
+	fs.Var(&include, "include", "`URL` where the goal counts (repeatable; replaces the list)")
+	fs.Var(&exclude, "exclude", "`URL` where the goal does not count (repeatable; replaces the list)")
+	return func(ctx context.Context, a *app, args []string) error {
+		set := setFlags(fs)
+		var patch pagesense.GoalPatch
+		if set["name"] {
+			patch.DisplayName = name
+		}
+		if set["url"] {
+			patch.GoalURL = goalURL
+		}
+		if set["match-type"] {
+			mt, err := pagesense.ParseURLMatchType(*matchType)
+			if err != nil {
+				return usagef("--match-type %q: unknown match type", *matchType)
+			}
+			patch.URL = &[]pagesense.URLRule{{MatchType: mt}}
+		}
+		if set["time-threshold"] {
+			patch.TimeThreshold = threshold
+		}
+		if set["include"] {
+			patch.IncludeURLs = (*[]string)(&include)
+		}
+		if set["exclude"] {
+			patch.ExcludeURLs = (*[]string)(&exclude)
+		}
+		p, err := a.pagesenseProject(ctx)
+		if err != nil {
+			return err
+		}
+		g, err := p.UpdateGoal(ctx, args[0], &patch)
 		if err != nil {
 			return err
 		}

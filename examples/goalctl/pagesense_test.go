@@ -14,10 +14,11 @@ func demoPageSenseGoals() []pagesense.Goal {
 		GoalID: "1", Linkname: "pricing-visit", DisplayName: "Pricing visit", GoalType: pagesense.PageVisitGoal,
 		GoalURL: "https://example.com/pricing", IncludeURLs: []string{}, ExcludeURLs: []string{},
 		URL: []pagesense.URLRule{{MatchType: pagesense.SimpleMatch}}, ProjectLinkname: fakeProject,
+		Status: "2", CreatedAt: fakeCreatedAt,
 	}, {
 		GoalID: "2", Linkname: "engaged-reader", DisplayName: "Engaged reader", GoalType: pagesense.TimeSpentGoal,
 		GoalURL: "https://example.com/blog", IncludeURLs: []string{}, ExcludeURLs: []string{},
-		TimeThreshold: 60, ProjectLinkname: fakeProject,
+		TimeThreshold: 60, ProjectLinkname: fakeProject, Status: "2", CreatedAt: fakeCreatedAt,
 	}}
 }
 
@@ -64,7 +65,7 @@ func TestPageSenseGoalsCreate(t *testing.T) {
 		GoalID: "5", Linkname: "engaged-buyer", DisplayName: "Engaged buyer", GoalType: pagesense.TimeSpentGoal,
 		GoalURL: "https://example.com/shop", IncludeURLs: []string{"https://example.com/shop/a"},
 		ExcludeURLs: []string{"https://example.com/shop/b"}, URL: []pagesense.URLRule{{MatchType: pagesense.SimpleMatch}},
-		TimeThreshold: 30, ProjectLinkname: fakeProject,
+		TimeThreshold: 30, ProjectLinkname: fakeProject, Status: "2", CreatedAt: fakeCreatedAt,
 	}
 	wantEqual(t, decodeJSON[pagesense.Goal](t, r), want)
 	wantEqual(t, fs.pagesense.Goals(fakePortal, fakeProject)[2], want)
@@ -234,4 +235,23 @@ func TestPageSenseMatchURLErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestPageSenseGoalsUpdate(t *testing.T) {
+	t.Parallel()
+	fs := newFakes(t)
+	r := runFake(t, fs, "pagesense", "goals", "update", "engaged-reader", "--name", "Deep reader", "--time-threshold", "45")
+	wantCode(t, r, exitOK)
+	want := demoPageSenseGoals()[1]
+	want.DisplayName, want.TimeThreshold = "Deep reader", 45
+	wantEqual(t, decodeJSON[pagesense.Goal](t, r), want)
+	wantEqual(t, fs.pagesense.Goals(fakePortal, fakeProject)[1], want)
+
+	// No flag: an empty patch, refused before anything is sent.
+	r = runFake(t, fs, "pagesense", "goals", "update", "engaged-reader")
+	wantCode(t, r, exitUsage)
+	if !strings.Contains(r.stderr, "invalid projectgoal: empty patch") {
+		t.Errorf("stderr:\n%s", r.stderr)
+	}
+	wantEqual(t, fs.pagesense.Goals(fakePortal, fakeProject)[1], want)
 }

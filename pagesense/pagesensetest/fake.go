@@ -6,6 +6,20 @@
 // The fake answers in PageSense envelopes (status_code "10000",
 // status_string, the payload, count, timeTakenToProcessTheResult) and
 // behaves like the service where the docs say how:
+//   - goals are answered with the read names (goal_status as a number,
+//     time_spent_seconds as a string, "" when unset, created_time in epoch
+//     milliseconds); a project without goals or events answers
+//     "projectgoals": {} or "customevents": {}, as the official overview
+//     shows;
+//   - writes answer an array of items, each with its own "success": create
+//     and update goal and delete goal in an envelope, create custom event
+//     without one ({"customevents": [{"event_id", "success", "linkname"}]},
+//     the official answer); an update whose result breaks the rules of
+//     pagesense.GoalInput.Validate answers status_code 10000 with the item
+//     saying success: false and a message (the fake's choice of failure to
+//     show per item);
+//   - PUT /portal/{portal}/projectgoals/{goal linkname} with
+//     {"projectgoal": {...}} updates the fields it names;
 //   - every request needs "Authorization: Zoho-oauthtoken <token>" (any
 //     token); otherwise 401;
 //   - portals and projects exist as soon as they are used;
@@ -49,6 +63,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 
@@ -70,6 +85,7 @@ type Fake struct {
 	mu      sync.Mutex
 	ids     fake.Counter
 	portals map[string]*portal
+	now     func() time.Time
 }
 
 // portal holds a portal's goals and events in creation order; linknames
@@ -81,7 +97,14 @@ type portal struct {
 }
 
 // New returns an empty fake.
-func New() *Fake { return &Fake{portals: map[string]*portal{}} }
+func New() *Fake { return &Fake{portals: map[string]*portal{}, now: time.Now} }
+
+// SetClock replaces time.Now for created_time and nothing else.
+func (f *Fake) SetClock(now func() time.Time) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.now = now
+}
 
 // Responder serves the fake behind an httpmock.MockTransport.
 func (f *Fake) Responder() httpmock.Responder { return fake.Responder(f) }
@@ -129,16 +152,19 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// serveGoals: GET and POST name the project in the path, DELETE the goal.
+// serveGoals: GET and POST name the project in the path, PUT and DELETE
+// the goal.
 func (f *Fake) serveGoals(w http.ResponseWriter, r *http.Request, portalName, linkname string) {
 	switch r.Method {
 	case http.MethodGet:
 		f.mu.Lock()
 		goals := f.projectGoals(portalName, linkname)
 		f.mu.Unlock()
-		writeOK(w, http.StatusOK, "projectgoals", goals, len(goals))
+		writeOK(w, http.StatusOK, "projectgoals", goalAnswers(goals, false), len(goals))
 	case http.MethodPost:
 		f.createGoal(w, r, portalName, linkname)
+	case http.MethodPut:
+		f.updateGoal(w, r, portalName, linkname)
 	case http.MethodDelete:
 		f.deleteGoal(w, portalName, linkname)
 	default:
@@ -159,11 +185,7 @@ func (f *Fake) createGoal(w http.ResponseWriter, r *http.Request, portalName, pr
 		writeError(w, http.StatusBadRequest, CodeInvalid, "project_linkname must be the project in the path")
 		return
 	}
-	in := pagesense.GoalInput{
-		DisplayName: g.DisplayName, GoalType: g.GoalType, GoalURL: g.GoalURL,
-		IncludeURLs: g.IncludeURLs, ExcludeURLs: g.ExcludeURLs, URL: g.URL, TimeThreshold: g.TimeThreshold,
-	}
-	if err := in.Validate(); err != nil {
+	if err := inputOf(&g).Validate(); err != nil {
 		writeError(w, http.StatusBadRequest, CodeInvalid, err.Error())
 		return
 	}
@@ -174,24 +196,81 @@ func (f *Fake) createGoal(w http.ResponseWriter, r *http.Request, portalName, pr
 	p := f.portal(portalName)
 	g.GoalID = strconv.FormatInt(f.ids.Next(), 10)
 	g.Linkname = uniqueLinkname(slug(g.DisplayName, "goal"), p)
+	g.Status = statusActive
+	g.CreatedAt = f.now().UTC().Truncate(time.Millisecond)
 	p.goals = append(p.goals, g)
 	f.mu.Unlock()
-	// The overview's sample puts the payload under the plural key.
-	writeOK(w, http.StatusCreated, "projectgoals", g, 1)
+	writeOK(w, http.StatusCreated, "projectgoals", goalAnswers([]pagesense.Goal{g}, true), 1)
 }
 
+// updateGoal applies the fields the body names to the goal; one that
+// leaves the goal invalid is refused per item, at status_code 10000.
+func (f *Fake) updateGoal(w http.ResponseWriter, r *http.Request, portalName, linkname string) {
+	var body struct {
+		Goal *struct {
+			DisplayName     *string              `json:"display_name"`
+			GoalURL         *string              `json:"goal_url"`
+			IncludeURLs     *[]string            `json:"include_urls"`
+			ExcludeURLs     *[]string            `json:"exclude_urls"`
+			URL             *[]pagesense.URLRule `json:"url"`
+			TimeThreshold   *int                 `json:"time_threshold"`
+			ProjectLinkname string               `json:"project_linkname"`
+		} `json:"projectgoal"`
+	}
+	if err := fake.ReadJSON(r, &body); err != nil || body.Goal == nil {
+		writeError(w, http.StatusBadRequest, CodeInvalid, "body must be {\"projectgoal\": {...}}")
+		return
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	p := f.portal(portalName)
+	i := p.goalIndex(linkname)
+	if i < 0 {
+		writeError(w, http.StatusNotFound, CodeNotFound, "goal "+strconv.Quote(linkname)+" not found")
+		return
+	}
+	g, patch := p.goals[i], body.Goal
+	if patch.ProjectLinkname != g.ProjectLinkname {
+		writeError(w, http.StatusBadRequest, CodeInvalid, "project_linkname must be the goal's project")
+		return
+	}
+	set(&g.DisplayName, patch.DisplayName)
+	set(&g.GoalURL, patch.GoalURL)
+	set(&g.IncludeURLs, patch.IncludeURLs)
+	set(&g.ExcludeURLs, patch.ExcludeURLs)
+	set(&g.URL, patch.URL)
+	set(&g.TimeThreshold, patch.TimeThreshold)
+	if err := inputOf(&g).Validate(); err != nil {
+		writeOK(w, http.StatusOK, "projectgoals", []goalAnswer{{Linkname: linkname, ProjectLinkname: g.ProjectLinkname, Success: ptr(false), Message: err.Error()}}, 1)
+		return
+	}
+	p.goals[i] = g
+	writeOK(w, http.StatusOK, "projectgoals", goalAnswers([]pagesense.Goal{g}, true), 1)
+}
+
+// deleteGoal answers the deleted goal, as the official delete page shows.
 func (f *Fake) deleteGoal(w http.ResponseWriter, portalName, linkname string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	p := f.portal(portalName)
+	i := p.goalIndex(linkname)
+	if i < 0 {
+		writeError(w, http.StatusNotFound, CodeNotFound, "goal "+strconv.Quote(linkname)+" not found")
+		return
+	}
+	g := p.goals[i]
+	p.goals = append(p.goals[:i], p.goals[i+1:]...)
+	writeOK(w, http.StatusOK, "projectgoals", goalAnswers([]pagesense.Goal{g}, true), 1)
+}
+
+// goalIndex is the index of the goal with linkname, or -1; f.mu is held.
+func (p *portal) goalIndex(linkname string) int {
 	for i := range p.goals {
 		if p.goals[i].Linkname == linkname {
-			p.goals = append(p.goals[:i], p.goals[i+1:]...)
-			writeOK(w, http.StatusOK, "", nil, 0)
-			return
+			return i
 		}
 	}
-	writeError(w, http.StatusNotFound, CodeNotFound, "goal "+strconv.Quote(linkname)+" not found")
+	return -1
 }
 
 func (f *Fake) serveEvents(w http.ResponseWriter, r *http.Request, portalName string) {
@@ -238,7 +317,11 @@ func (f *Fake) createEvent(w http.ResponseWriter, r *http.Request, portalName st
 	e.EventID = strconv.FormatInt(f.ids.Next(), 10)
 	e.Linkname = uniqueLinkname(slug(e.Name, "event"), p)
 	p.events = append(p.events, e)
-	writeOK(w, http.StatusCreated, "customevent", e, 1)
+	// The official answer: no envelope, no event_name.
+	id, _ := strconv.ParseInt(e.EventID, 10, 64)
+	fake.WriteJSON(w, http.StatusCreated, map[string]any{"customevents": []map[string]any{
+		{"event_id": id, "success": true, "linkname": e.Linkname},
+	}})
 }
 
 // portal returns the named portal, creating it; f.mu is held.
@@ -324,7 +407,8 @@ func uniqueLinkname(base string, p *portal) string {
 	return l
 }
 
-// writeOK writes a success envelope; key "" writes no payload.
+// writeOK writes a success envelope; key "" writes no payload, and an
+// empty list is written as {}, as the official overview shows.
 func writeOK(w http.ResponseWriter, status int, key string, payload any, count int) {
 	env := map[string]any{
 		"status_code":                 pagesense.StatusSuccess,
@@ -332,10 +416,79 @@ func writeOK(w http.ResponseWriter, status int, key string, payload any, count i
 		"timeTakenToProcessTheResult": "1",
 	}
 	if key != "" {
+		if count == 0 {
+			payload = struct{}{}
+		}
 		env[key] = payload
 		env["count"] = count
 	}
 	fake.WriteJSON(w, status, env)
+}
+
+// statusActive is the goal_status the fake gives new goals (the delete
+// page's sample shows 2; the meaning of the values is undocumented).
+const statusActive = "2"
+
+// goalAnswer is a goal as PageSense answers it: the read names, numbers
+// where the samples show numbers, and on writes a per-item success.
+type goalAnswer struct {
+	GoalID           int64               `json:"goal_id,omitempty"`
+	Linkname         string              `json:"linkname"`
+	DisplayName      string              `json:"display_name,omitempty"`
+	GoalType         pagesense.GoalType  `json:"goal_type,omitempty"`
+	GoalURL          string              `json:"goal_url,omitempty"`
+	IncludeURLs      []string            `json:"include_urls"`
+	ExcludeURLs      []string            `json:"exclude_urls"`
+	URL              []pagesense.URLRule `json:"url,omitempty"`
+	TimeSpentSeconds *string             `json:"time_spent_seconds,omitempty"`
+	ProjectLinkname  string              `json:"project_linkname"`
+	GoalStatus       int                 `json:"goal_status,omitempty"`
+	ElementSelector  string              `json:"element_css_selector,omitempty"`
+	CreatedTime      int64               `json:"created_time,omitempty"`
+	Success          *bool               `json:"success,omitempty"`
+	Message          string              `json:"message,omitempty"`
+}
+
+// goalAnswers converts stored goals to answers; write marks each item
+// successful.
+func goalAnswers(gs []pagesense.Goal, write bool) []goalAnswer {
+	out := make([]goalAnswer, len(gs))
+	for i, g := range gs {
+		id, _ := strconv.ParseInt(g.GoalID, 10, 64)
+		status, _ := strconv.Atoi(g.Status)
+		secs := ""
+		if g.TimeThreshold > 0 {
+			secs = strconv.Itoa(g.TimeThreshold)
+		}
+		a := goalAnswer{
+			GoalID: id, Linkname: g.Linkname, DisplayName: g.DisplayName, GoalType: g.GoalType,
+			GoalURL: g.GoalURL, IncludeURLs: append([]string{}, g.IncludeURLs...), ExcludeURLs: append([]string{}, g.ExcludeURLs...),
+			URL: g.URL, TimeSpentSeconds: &secs, ProjectLinkname: g.ProjectLinkname, GoalStatus: status,
+			ElementSelector: g.ElementSelector, CreatedTime: g.CreatedAt.UnixMilli(),
+		}
+		if write {
+			a.Success = ptr(true)
+		}
+		out[i] = a
+	}
+	return out
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// inputOf is g as a create input, to check it by the client's rules.
+func inputOf(g *pagesense.Goal) *pagesense.GoalInput {
+	return &pagesense.GoalInput{
+		DisplayName: g.DisplayName, GoalType: g.GoalType, GoalURL: g.GoalURL,
+		IncludeURLs: g.IncludeURLs, ExcludeURLs: g.ExcludeURLs, URL: g.URL, TimeThreshold: g.TimeThreshold,
+	}
+}
+
+// set stores *v in dst when the body named it.
+func set[T any](dst *T, v *T) {
+	if v != nil {
+		*dst = *v
+	}
 }
 
 // writeError writes an error envelope.

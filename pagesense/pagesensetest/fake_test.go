@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 
@@ -54,6 +55,10 @@ func TestGoalLifecycle(t *testing.T) {
 		GoalID: "1", Linkname: "engaged-reader", DisplayName: "Engaged Reader", GoalType: pagesense.TimeSpentGoal,
 		GoalURL: "https://example.com/blog", IncludeURLs: []string{"https://example.com/*"}, ExcludeURLs: []string{},
 		URL: []pagesense.URLRule{{MatchType: pagesense.SimpleMatch}}, TimeThreshold: 30, ProjectLinkname: "site",
+		Status: "2", CreatedAt: a.CreatedAt,
+	}
+	if a.CreatedAt.IsZero() || a.CreatedAt.Location() != time.UTC {
+		t.Errorf("CreatedAt = %v, want a UTC time", a.CreatedAt)
 	}
 	if !reflect.DeepEqual(*a, want) {
 		t.Fatalf("created\n got %+v\nwant %+v", *a, want)
@@ -216,7 +221,9 @@ func TestInvalidRequests(t *testing.T) {
 		{"GET", "/portal/p/customevents", ``, 400, pagesensetest.CodeInvalid},
 		{"GET", "/portal/p/projects", ``, 404, pagesensetest.CodeNotFound},
 		{"GET", "/elsewhere", ``, 404, pagesensetest.CodeNotFound},
-		{"PUT", "/portal/p/projectgoals/site", `{}`, 405, pagesensetest.CodeMethodNotAllowed},
+		{"PUT", "/portal/p/projectgoals/site", `{}`, 400, pagesensetest.CodeInvalid},
+		{"PUT", "/portal/p/projectgoals/nogoal", `{"projectgoal": {"display_name": "x", "project_linkname": "site"}}`, 404, pagesensetest.CodeNotFound},
+		{"PATCH", "/portal/p/projectgoals/site", `{}`, 405, pagesensetest.CodeMethodNotAllowed},
 		{"PATCH", "/portal/p/customevents", `{}`, 405, pagesensetest.CodeMethodNotAllowed},
 	} {
 		req, _ := http.NewRequest(tc.method, srv.URL+"/pagesense/rest/v1"+tc.path, strings.NewReader(tc.body))
@@ -252,7 +259,7 @@ func TestServerEnvelope(t *testing.T) {
 	}
 	want := map[string]any{
 		"status_code": "10000", "status_string": "Operation completed successfully",
-		"projectgoals": []any{}, "count": float64(0), "timeTakenToProcessTheResult": "1",
+		"projectgoals": map[string]any{}, "count": float64(0), "timeTakenToProcessTheResult": "1",
 	}
 	if !reflect.DeepEqual(env, want) {
 		t.Errorf("envelope %v, want %v", env, want)
