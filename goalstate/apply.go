@@ -307,7 +307,15 @@ func applyChange(ctx context.Context, t Targets, c Change) error {
 			_, err = t.PageSense.CreateGoal(ctx, in)
 			return err
 		}
-		return fmt.Errorf("a PageSense goal cannot be %sd in place by this client", c.Action)
+		if d.PageSenseGoal == nil {
+			return errNoDesired
+		}
+		patch, err := pageSenseGoalPatch(d.PageSenseGoal, c.Fields)
+		if err != nil {
+			return err
+		}
+		_, err = t.PageSense.UpdateGoal(ctx, c.Key, patch)
+		return err
 	case PageSenseCustomEvents:
 		_, err := t.PageSense.CreateCustomEvent(ctx, c.Name)
 		return err
@@ -335,6 +343,38 @@ func zendeskGoalPatch(g *ZendeskGoal, fields []FieldChange) *goals.GoalParams {
 		}
 	}
 	return p
+}
+
+// pageSenseGoalPatch sends only the fields that change.
+func pageSenseGoalPatch(g *PageSenseGoal, fields []FieldChange) (*pagesense.GoalPatch, error) {
+	in, err := g.input()
+	if err != nil {
+		return nil, err
+	}
+	p := &pagesense.GoalPatch{}
+	for _, f := range fields {
+		switch f.Field {
+		case "goal_url":
+			p.GoalURL = &in.GoalURL
+		case "include_urls":
+			p.IncludeURLs = ptr(nonNil(in.IncludeURLs))
+		case "exclude_urls":
+			p.ExcludeURLs = ptr(nonNil(in.ExcludeURLs))
+		case "url":
+			p.URL = ptr(in.URL)
+		case "time_threshold":
+			p.TimeThreshold = &in.TimeThreshold
+		}
+	}
+	return p, nil
+}
+
+// nonNil sends an empty list as [] (which clears it), not null.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
 
 // mustID reads a Zendesk goal id key; a bad one (a hand-edited plan) is 0,

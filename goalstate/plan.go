@@ -314,7 +314,7 @@ func (pl *planner) pageSenseGoals(want []PageSenseGoal) {
 				continue
 			}
 			c := Change{Action: ActionUpdate, Name: w.DisplayName, Key: o.Key, Fields: fields, Desired: &Desired{PageSenseGoal: w}}
-			if reason := pageSenseCannotUpdate(pl.targets.PageSense, fields); reason != "" {
+			if reason := pageSenseCannotUpdate(fields); reason != "" {
 				c.Action, c.Reason = ActionCannot, reason
 			}
 			pl.add(c)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/goalkit/goalkit/giosg"
+	"github.com/goalkit/goalkit/pagesense"
 	"github.com/goalkit/goalkit/triggers"
 )
 
@@ -255,5 +256,49 @@ func TestPlan_OneListCallPerResource(t *testing.T) {
 	}
 	if got := w.requests(); len(got) != 5 {
 		t.Errorf("a plan of 500 objects read %d times: %q", len(got), got)
+	}
+}
+
+func TestPlan_PageSenseGoalUpdateAndTypeChange(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	for _, in := range []*pagesense.GoalInput{
+		{DisplayName: "Pricing", GoalType: pagesense.PageVisitGoal, GoalURL: "https://example.com/pricing", URL: []pagesense.URLRule{{MatchType: pagesense.SimpleMatch}}},
+		{DisplayName: "Reader", GoalType: pagesense.TimeSpentGoal, GoalURL: "https://example.com/blog", TimeThreshold: 30},
+	} {
+		if _, err := w.project.CreateGoal(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc := load(t, `version: 1
+pagesense:
+  goals:
+    - display_name: Pricing
+      goal_type: PAGE_VISIT_GOAL
+      goal_url: https://example.com/plans
+      exclude_urls: [https://example.com/plans/old]
+      url: [{match_type: SIMPLE_MATCH}]
+    - {display_name: Reader, goal_type: ENGAGEMENT_GOAL}
+`, nil)
+	p := w.plan(t, doc, Options{})
+	if got, want := actions(p), []string{"update pagesense.goals Pricing", "cannot pagesense.goals Reader"}; !slices.Equal(got, want) {
+		t.Fatalf("plan = %q, want %q", got, want)
+	}
+	if f := p.Changes[0].Fields; len(f) != 2 || f[0].Field != "goal_url" || f[1].Field != "exclude_urls" {
+		t.Errorf("fields = %+v", f)
+	}
+	if r := p.Changes[1].Reason; !strings.Contains(r, "goal_type cannot change") {
+		t.Errorf("reason = %q", r)
+	}
+	w.requests()
+	rep, err := Apply(ctx, p, w.targets)
+	if err != nil || len(rep.Applied) != 1 || len(rep.NotApplied) != 1 {
+		t.Fatalf("Apply: %v %+v", err, rep)
+	}
+	if got := writes(w.requests()); len(got) != 1 || !strings.HasPrefix(got[0], "PUT /portal/portal/projectgoals/") {
+		t.Errorf("writes = %q", got)
+	}
+	if got := actions(w.plan(t, doc, Options{})); !slices.Equal(got, []string{"cannot pagesense.goals Reader"}) {
+		t.Errorf("after apply: %q", got)
 	}
 }

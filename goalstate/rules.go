@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/goalkit/goalkit/pagesense"
 )
 
 // ErrRule matches every *RuleError.
@@ -29,12 +28,12 @@ func (e *RuleError) Error() string {
 func (e *RuleError) Is(target error) bool { return target == ErrRule }
 
 // pageSenseCannotUpdate says why a PageSense goal cannot take these field
-// changes in place, or "" if it can.
-func pageSenseCannotUpdate(p pagesense.ProjectAPI, fields []FieldChange) string {
+// changes in place (UpdateGoal cannot change a goal type), or "" if it can.
+func pageSenseCannotUpdate(fields []FieldChange) string {
 	for _, f := range fields {
 		if f.Field == "goal_type" {
 			return "a goal's goal_type cannot change: give the new goal another display_name (and delete this one with --prune)"
 		}
 	}
-	return "the pagesense client given cannot update a goal in place"
+	return ""
 }
