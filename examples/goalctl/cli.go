@@ -21,6 +21,8 @@ type command struct {
 	// Leaves only. args names the positional arguments for the usage line
 	// ("ID"); exactly len(args) are required.
 	args []string
+	// optionalArgs lets a leaf run with no positional arguments as well.
+	optionalArgs bool
 	// setup registers the leaf's flags on fs and returns the action, which
 	// reads the flag values through its closure.
 	setup func(fs *flag.FlagSet) action
@@ -58,7 +60,7 @@ func (a *app) dispatch(ctx context.Context, cmd *command, path, args []string) i
 	switch {
 	case len(cmd.args) == 0 && len(positional) > 0:
 		return a.usageError(usage, name, "unexpected argument %q", positional[0])
-	case len(positional) != len(cmd.args):
+	case len(positional) != len(cmd.args) && !(cmd.optionalArgs && len(positional) == 0):
 		return a.usageError(usage, name, "want %s, got %d argument(s)", strings.Join(cmd.args, " "), len(positional))
 	}
 	return a.report(name, act(ctx, a, positional), usage)

@@ -39,10 +39,13 @@ func (a *app) report(cmd string, err error, usage func(io.Writer)) int {
 		cerr   configErr
 		verr   *goals.ValidationError // the same type in every goalkit package
 		apiErr *goals.APIError
+		status exitStatus
 	)
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, &status):
+		return int(status)
 	case errors.As(err, &uerr):
 		return a.usageError(usage, cmd, "%s", uerr)
 	case errors.As(err, &cerr):
