@@ -192,23 +192,13 @@ func (pl *planner) zendeskGoals(want []ZendeskGoal) error {
 	enabledAfter := []string{}
 	for i := range want {
 		w := &want[i]
-		o, found, err := pl.match(w.Name)
-		switch {
-		case err != nil:
-			pl.add(Change{Action: ActionCannot, Name: w.Name, Reason: err.Error()})
-			continue
-		case !found:
-			pl.add(Change{Action: ActionCreate, Name: w.Name, Desired: &Desired{ZendeskGoal: w}})
-		default:
-			have := o.Value.(goals.Goal)
-			if fields := zendeskGoalDiff(w, have); len(fields) > 0 {
-				action := ActionUpdate
-				if have.Enabled && !enabled(w.Enabled) {
-					action = ActionDisable
-				}
-				pl.add(Change{Action: action, Name: w.Name, Key: o.Key, Fields: fields, Desired: &Desired{ZendeskGoal: w}})
+		_ = pl.one(w.Name, &Desired{ZendeskGoal: w}, func(o liveObject) ([]FieldChange, error) {
+			return zendeskGoalDiff(w, o.Value.(goals.Goal)), nil
+		}, func(c *Change, o liveObject) {
+			if o.Value.(goals.Goal).Enabled && !enabled(w.Enabled) {
+				c.Action = ActionDisable
 			}
-		}
+		})
 		if enabled(w.Enabled) {
 			enabledAfter = append(enabledAfter, w.Name)
 		}
@@ -279,20 +269,11 @@ func (pl *planner) triggers(want []Trigger) {
 func (pl *planner) giosgGoals(want []GiosgGoal) error {
 	for i := range want {
 		w := &want[i]
-		o, found, err := pl.match(w.Name)
-		switch {
-		case err != nil:
-			pl.add(Change{Action: ActionCannot, Name: w.Name, Reason: err.Error()})
-		case !found:
-			pl.add(Change{Action: ActionCreate, Name: w.Name, Desired: &Desired{GiosgGoal: w}})
-		default:
-			fields, err := giosgGoalDiff(w, o.Value.(giosg.Goal))
-			if err != nil {
-				return err
-			}
-			if len(fields) > 0 {
-				pl.add(Change{Action: ActionUpdate, Name: w.Name, Key: o.Key, Fields: fields, Desired: &Desired{GiosgGoal: w}})
-			}
+		err := pl.one(w.Name, &Desired{GiosgGoal: w}, func(o liveObject) ([]FieldChange, error) {
+			return giosgGoalDiff(w, o.Value.(giosg.Goal))
+		}, nil)
+		if err != nil {
+			return err
 		}
 	}
 	pl.unlisted(false, "not in the file; giosg has no goal delete, so it stays (remove it in the giosg console)")
@@ -302,25 +283,41 @@ func (pl *planner) giosgGoals(want []GiosgGoal) error {
 func (pl *planner) pageSenseGoals(want []PageSenseGoal) {
 	for i := range want {
 		w := &want[i]
-		o, found, err := pl.match(w.DisplayName)
-		switch {
-		case err != nil:
-			pl.add(Change{Action: ActionCannot, Name: w.DisplayName, Reason: err.Error()})
-		case !found:
-			pl.add(Change{Action: ActionCreate, Name: w.DisplayName, Desired: &Desired{PageSenseGoal: w}})
-		default:
-			fields := pageSenseGoalDiff(w, o.Value.(pagesense.Goal))
-			if len(fields) == 0 {
-				continue
-			}
-			c := Change{Action: ActionUpdate, Name: w.DisplayName, Key: o.Key, Fields: fields, Desired: &Desired{PageSenseGoal: w}}
-			if reason := pageSenseCannotUpdate(fields); reason != "" {
+		_ = pl.one(w.DisplayName, &Desired{PageSenseGoal: w}, func(o liveObject) ([]FieldChange, error) {
+			return pageSenseGoalDiff(w, o.Value.(pagesense.Goal)), nil
+		}, func(c *Change, _ liveObject) {
+			if reason := pageSenseCannotUpdate(c.Fields); reason != "" {
 				c.Action, c.Reason = ActionCannot, reason
 			}
-			pl.add(c)
-		}
+		})
 	}
 	pl.unlisted(true, "")
+}
+
+// one plans the object the file names name: a "cannot" when several live
+// objects have that name, a create when none has, else an update with the
+// fields diff finds (none: no change), which adjust may turn into another
+// action.
+func (pl *planner) one(name string, d *Desired, diff func(liveObject) ([]FieldChange, error), adjust func(*Change, liveObject)) error {
+	o, found, err := pl.match(name)
+	switch {
+	case err != nil:
+		pl.add(Change{Action: ActionCannot, Name: name, Reason: err.Error()})
+		return nil
+	case !found:
+		pl.add(Change{Action: ActionCreate, Name: name, Desired: d})
+		return nil
+	}
+	fields, err := diff(o)
+	if err != nil || len(fields) == 0 {
+		return err
+	}
+	c := Change{Action: ActionUpdate, Name: name, Key: o.Key, Fields: fields, Desired: d}
+	if adjust != nil {
+		adjust(&c, o)
+	}
+	pl.add(c)
+	return nil
 }
 
 func (pl *planner) customEvents(want []string) {
