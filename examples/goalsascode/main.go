@@ -7,6 +7,7 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"log"
 	"net/http"
@@ -24,17 +25,19 @@ import (
 	"github.com/goalkit/goalkit/triggers/triggerstest"
 )
 
+// goalsFile is goals.yaml, built in so that the example runs from any
+// directory.
+//
+//go:embed goals.yaml
+var goalsFile []byte
+
 func main() {
-	if err := run(context.Background(), "goals.yaml"); err != nil {
+	if err := run(context.Background(), goalsFile); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(ctx context.Context, file string) error {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return err
-	}
+func run(ctx context.Context, data []byte) error {
 	staging, closeStaging, err := account()
 	if err != nil {
 		return err

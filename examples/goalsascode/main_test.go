@@ -7,7 +7,7 @@ import (
 
 // TestRun runs the example as go run would, offline.
 func TestRun(t *testing.T) {
-	if err := run(context.Background(), "goals.yaml"); err != nil {
+	if err := run(context.Background(), goalsFile); err != nil {
 		t.Fatal(err)
 	}
 }
