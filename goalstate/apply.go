@@ -277,8 +277,7 @@ func applyChange(ctx context.Context, t Targets, c Change) error {
 			}
 			_, err = r.Replace(ctx, c.Key, params)
 		default:
-			params.Definition = nil // not changed, and the API cannot edit it
-			_, err = t.Triggers.Update(ctx, c.Key, params)
+			_, err = t.Triggers.Update(ctx, c.Key, triggerPatch(params, c.Fields))
 		}
 		return err
 	case GiosgGoals:
@@ -340,6 +339,23 @@ func zendeskGoalPatch(g *ZendeskGoal, fields []FieldChange) *goals.GoalParams {
 			p.AttributionPeriod = full.AttributionPeriod
 		case "conditions":
 			p.Settings = full.Settings
+		}
+	}
+	return p
+}
+
+// triggerPatch sends only the fields that change (a new name renames);
+// never the definition, which the API cannot edit.
+func triggerPatch(full *triggers.TriggerParams, fields []FieldChange) *triggers.TriggerParams {
+	p := &triggers.TriggerParams{}
+	for _, f := range fields {
+		switch f.Field {
+		case "name":
+			p.Name = full.Name
+		case "description":
+			p.Description = full.Description
+		case "enabled":
+			p.Enabled = full.Enabled
 		}
 	}
 	return p

@@ -1,5 +1,10 @@
 package goalstate
 
+import (
+	"bytes"
+	"encoding/json"
+)
+
 // FormatVersion is the version of the desired-state format this package
 // reads and writes (the document's "version" key).
 const FormatVersion = 1
@@ -85,6 +90,25 @@ type TriggerDefinition struct {
 	Editor    string `json:"editor,omitempty"`
 	// Extra holds keys of the definition the SDK does not model.
 	Extra map[string]any `json:"extra,omitempty"`
+}
+
+// UnmarshalJSON decodes a definition from JSON (a saved plan) keeping
+// every digit of integers in condition, actions and extra: plain
+// encoding/json would turn them into float64.
+func (d *TriggerDefinition) UnmarshalJSON(b []byte) error {
+	type plain TriggerDefinition
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var p plain
+	if err := dec.Decode(&p); err != nil {
+		return err
+	}
+	p.Condition, p.Actions = plainNumbers(p.Condition), plainNumbers(p.Actions)
+	for k, v := range p.Extra {
+		p.Extra[k] = plainNumbers(v)
+	}
+	*d = TriggerDefinition(p)
+	return nil
 }
 
 // GiosgState is the desired state of a giosg organization.

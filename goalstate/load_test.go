@@ -1,6 +1,7 @@
 package goalstate
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -60,6 +61,7 @@ func TestLoad_ErrorsNameLineAndColumn(t *testing.T) {
 		{"duplicate key", "version: 1\nversion: 1\n", 2, 1, "already defined"},
 		{"bad decimal", "version: 1\ngiosg:\n  goals:\n    - name: A\n      allow_any_room: true\n      default_value: 1,5\n", 6, 22, "not decimal text"},
 		{"version", "version: 2\n", 1, 10, "must be 1"},
+		{"unknown definition key", "version: 1\nzendesk:\n  triggers:\n    - name: A\n      definition:\n        event: x\n        actoins: []\n", 7, 9, `unknown field "actoins"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Load([]byte(tc.text), LoadOptions{})
@@ -71,5 +73,16 @@ func TestLoad_ErrorsNameLineAndColumn(t *testing.T) {
 				t.Errorf("got line %d column %d %q; want line %d column %d containing %q", fe.Line, fe.Column, fe.Reason, tc.line, tc.column, tc.reasonContains)
 			}
 		})
+	}
+}
+
+func TestTriggerDefinition_PlanJSONKeepsEveryDigit(t *testing.T) {
+	var d TriggerDefinition
+	if err := json.Unmarshal([]byte(`{"event":"x","actions":[["setDepartment",9007199254740993],["wait",1.5]]}`), &d); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := json.Marshal(d.Actions)
+	if err != nil || string(raw) != `[["setDepartment",9007199254740993],["wait",1.5]]` {
+		t.Errorf("actions = %s (%v)", raw, err)
 	}
 }
