@@ -7,6 +7,7 @@ package goalkit_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
@@ -69,6 +70,20 @@ func readmeTriggers(ctx context.Context, client *triggers.Client) error {
 	_, err := client.Update(ctx, "Greet visitors", &triggers.TriggerParams{
 		Name: triggers.Ptr("Greet new visitors"), // renames: the name is the id
 	})
+	if err != nil {
+		return err
+	}
+
+	old, err := client.Get(ctx, "Greet new visitors")
+	if err != nil {
+		return err
+	}
+	def := *old.Definition
+	def.Event = "chat_requested"
+	_, err = client.Replace(ctx, "Greet new visitors", &triggers.TriggerParams{
+		Name: triggers.Ptr(old.Name), Description: triggers.Ptr(old.Description),
+		Enabled: triggers.Ptr(old.Enabled), Definition: &def,
+	})
 	return err
 }
 
@@ -83,7 +98,8 @@ func Example_zopim() {
 	tsrv := triggerstest.NewServer()
 	defer tsrv.Close()
 	tc, _ := triggers.NewClient(triggers.WithBaseURL(tsrv.URL), triggers.WithToken("t"))
-	tc.Create(context.Background(), &triggers.TriggerParams{Name: triggers.Ptr("Greet visitors")})
+	tc.Create(context.Background(), &triggers.TriggerParams{Name: triggers.Ptr("Greet visitors"),
+		Definition: &triggers.Definition{Event: "page_enter", Actions: json.RawMessage(`[["wait",5]]`)}})
 	fmt.Println(readmeTriggers(context.Background(), tc))
 	// Output:
 	// true

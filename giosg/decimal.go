@@ -40,6 +40,36 @@ func ParseDecimal(s string) (Decimal, error) {
 // String returns the decimal text.
 func (d Decimal) String() string { return string(d) }
 
+// Equal reports whether d and o are the same amount, whatever their
+// notation: "10" equals "10.00" and "+010.0", "-0" equals "0". An invalid
+// decimal equals only the same text.
+func (d Decimal) Equal(o Decimal) bool {
+	if !d.Valid() || !o.Valid() {
+		return d == o
+	}
+	return canonical(d) == canonical(o)
+}
+
+// canonical is a valid d without a plus sign, leading zeros of the
+// integer part, trailing zeros of the fraction, or the sign of zero.
+func canonical(d Decimal) string {
+	s := string(d)
+	sign := ""
+	switch s[0] {
+	case '-':
+		sign, s = "-", s[1:]
+	case '+':
+		s = s[1:]
+	}
+	intPart, frac, _ := strings.Cut(s, ".")
+	intPart = strings.TrimLeft(intPart, "0")
+	frac = strings.TrimRight(frac, "0")
+	if intPart == "" && frac == "" {
+		return "0"
+	}
+	return sign + intPart + "." + frac
+}
+
 // Valid reports whether d matches the Decimal grammar.
 func (d Decimal) Valid() bool { return validDecimal(string(d)) }
 

@@ -33,6 +33,14 @@ type Goal struct {
 	UpdatedAt       time.Time `json:"updated_at,omitzero"`
 	UpdatedByUserID string    `json:"updated_by_user_id,omitempty"`
 	UpdatedByUser   *User     `json:"updated_by_user,omitempty"`
+
+	// DefaultValueNotApplied is set only on the goal UpdateGoal or
+	// PatchGoal returns, when it sent a default_value and the answer's
+	// differs (compared as amounts: "10" equals "10.00"): giosg lists
+	// default_value among the fields it does not update, so the server may
+	// keep the old one without an error. It holds the value sent; nil when
+	// the answer carries it or none was sent. It is never encoded.
+	DefaultValueNotApplied *Decimal `json:"-"`
 }
 
 // Organization is the organization object embedded in a goal.

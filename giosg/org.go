@@ -111,6 +111,11 @@ func (o *Org) CreateGoal(ctx context.Context, in *GoalInput) (*Goal, error) {
 
 // UpdateGoal replaces a goal's editable fields (PUT), with the same rules
 // as CreateGoal. A DefaultValue left nil is not sent.
+//
+// giosg documents only name, allow_any_room, allowed_rooms and conditions
+// as updatable: the server may ignore default_value. When the returned goal
+// does not carry the DefaultValue sent, its DefaultValueNotApplied holds
+// the value sent (not an error: the other fields were applied).
 func (o *Org) UpdateGoal(ctx context.Context, goalID string, in *GoalInput) (*Goal, error) {
 	if err := in.validate(); err != nil {
 		return nil, err
@@ -118,10 +123,30 @@ func (o *Org) UpdateGoal(ctx context.Context, goalID string, in *GoalInput) (*Go
 	if goalID == "" {
 		return nil, transport.Invalid("goal_id", "must not be empty")
 	}
-	return o.goalCall(ctx, http.MethodPut, goalID, in)
+	g, err := o.goalCall(ctx, http.MethodPut, goalID, in)
+	if err != nil {
+		return nil, err
+	}
+	g.noteDefaultValue(in.DefaultValue)
+	return g, nil
+}
+
+// noteDefaultValue sets DefaultValueNotApplied when sent is not the
+// goal's default value.
+func (g *Goal) noteDefaultValue(sent *Decimal) {
+	if sent != nil && (g.DefaultValue == nil || !g.DefaultValue.Equal(*sent)) {
+		v := *sent
+		g.DefaultValueNotApplied = &v
+	}
 }
 
 // PatchGoal changes only the fields set in p (PATCH).
+//
+// giosg documents only name, allow_any_room, allowed_rooms and conditions
+// as updatable: the server may ignore default_value. PatchGoal compares the
+// returned default_value with p.DefaultValue; on a mismatch the returned
+// goal's DefaultValueNotApplied holds the value sent (not an error: the
+// other fields were applied).
 func (o *Org) PatchGoal(ctx context.Context, goalID string, p *GoalPatch) (*Goal, error) {
 	if err := p.validate(); err != nil {
 		return nil, err
@@ -129,7 +154,12 @@ func (o *Org) PatchGoal(ctx context.Context, goalID string, p *GoalPatch) (*Goal
 	if goalID == "" {
 		return nil, transport.Invalid("goal_id", "must not be empty")
 	}
-	return o.goalCall(ctx, http.MethodPatch, goalID, p)
+	g, err := o.goalCall(ctx, http.MethodPatch, goalID, p)
+	if err != nil {
+		return nil, err
+	}
+	g.noteDefaultValue(p.DefaultValue)
+	return g, nil
 }
 
 // CreateExternalMatch records an offline goal match (POST

@@ -36,10 +36,14 @@ func TestNewClient_NoHostSaysHowToChoose(t *testing.T) {
 	if err == nil {
 		t.Fatal("NewClient without a host succeeded")
 	}
-	for _, want := range []string{`goals.WithSubdomain("yourcompany")`, "goals.WithBaseURL(goals.LegacyBaseURL)", "https://www.zopim.com/api/v2"} {
+	for _, want := range []string{`goals.WithSubdomain("yourcompany")`, "https://yourcompany.zendesk.com/api/v2/chat"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not mention %s", err, want)
 		}
+	}
+	// The legacy host is gone (May 2025): never suggested.
+	if strings.Contains(err.Error(), "zopim.com") || strings.Contains(err.Error(), "LegacyBaseURL") {
+		t.Errorf("error %q suggests the legacy host", err)
 	}
 }
 
@@ -137,6 +141,24 @@ func TestAuth_BadOptionsFailNewClient(t *testing.T) {
 	} {
 		if _, err := goals.NewClient(goals.WithSubdomain("acme"), opt); err == nil {
 			t.Errorf("%s: NewClient succeeded", name)
+		}
+	}
+}
+
+func TestOAuthEndpoint(t *testing.T) {
+	t.Parallel()
+	want := oauth2.Endpoint{
+		AuthURL:   "https://acme.zendesk.com/oauth2/chat/authorizations/new",
+		TokenURL:  "https://acme.zendesk.com/oauth2/chat/token",
+		AuthStyle: oauth2.AuthStyleInParams,
+	}
+	if got := goals.OAuthEndpoint("Acme"); got != want {
+		t.Errorf("OAuthEndpoint = %+v, want %+v", got, want)
+	}
+	// A subdomain that is not one DNS label never reaches another host.
+	for _, bad := range []string{"", "evil.com/x", "a@b", "acme.zendesk.com#"} {
+		if got := goals.OAuthEndpoint(bad); got.AuthURL != "" || got.TokenURL != "" {
+			t.Errorf("OAuthEndpoint(%q) = %+v, want empty URLs", bad, got)
 		}
 	}
 }

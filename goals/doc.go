@@ -11,21 +11,21 @@
 // # Hosts
 //
 // There is no default host; NewClient fails until one is chosen:
-//
-//   - WithSubdomain("acme") uses https://acme.zendesk.com/api/v2/chat, where
-//     Zendesk serves the Chat API today.
-//   - WithBaseURL(LegacyBaseURL) uses https://www.zopim.com/api/v2, the host
-//     the API documentation shows (kept by Zendesk only for a transition).
-//
-// Paths below the base are the same on both: /goals and /goals/{id}.
+// WithSubdomain("acme") uses https://acme.zendesk.com/api/v2/chat, where
+// Zendesk serves the Chat API. The old www.zopim.com/api/v2 host ran
+// alongside it only until May 12, 2025 (LegacyBaseURL is deprecated and
+// kept for proxies); WithBaseURL takes a proxy or a test server. Paths below
+// the base are /goals and /goals/{id}.
 //
 // # Auth
 //
 // Chat uses OAuth 2 bearer tokens from a Chat API client (a Zendesk
 // Support token does not work): WithToken for a token you already have,
-// WithTokenSource for an oauth2.TokenSource built on Endpoint (the
+// WithTokenSource for an oauth2.TokenSource built on
+// OAuthEndpoint("acme"), https://acme.zendesk.com/oauth2/chat/... (the
 // authorization-code flow, or client credentials for "confidential"
-// clients), with scopes ScopeRead and ScopeWrite. WithBasicAuth
+// clients), with scopes ScopeRead and ScopeWrite. Endpoint, on the old
+// www.zopim.com host, is deprecated. WithBasicAuth
 // (email:password) works only for old accounts not created through Zendesk
 // Support.
 //

@@ -144,12 +144,14 @@ func ExampleNewClient() {
 
 func ExampleWithTokenSource() {
 	// Client credentials work for "confidential" Chat API clients; for the
-	// authorization-code flow use oauth2.Config{Endpoint: goals.Endpoint}.
+	// authorization-code flow use
+	// oauth2.Config{Endpoint: goals.OAuthEndpoint("acme")}.
+	endpoint := goals.OAuthEndpoint("acme")
 	cfg := &clientcredentials.Config{
 		ClientID:     "chat-client-id",
 		ClientSecret: "chat-client-secret",
-		TokenURL:     goals.Endpoint.TokenURL,
-		AuthStyle:    goals.Endpoint.AuthStyle,
+		TokenURL:     endpoint.TokenURL,
+		AuthStyle:    endpoint.AuthStyle,
 		Scopes:       []string{goals.ScopeRead, goals.ScopeWrite},
 	}
 	client, err := goals.NewClient(

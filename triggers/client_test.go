@@ -31,8 +31,8 @@ func TestNewClient_NoHostSaysHowToChoose(t *testing.T) {
 	t.Parallel()
 	_, err := triggers.NewClient(triggers.WithToken("t"))
 	if err == nil || !strings.Contains(err.Error(), `triggers.WithSubdomain("yourcompany")`) ||
-		!strings.Contains(err.Error(), "triggers.WithBaseURL(triggers.LegacyBaseURL)") {
-		t.Fatalf("err = %v, want a hint naming both choices", err)
+		strings.Contains(err.Error(), "LegacyBaseURL") || strings.Contains(err.Error(), "zopim.com") {
+		t.Fatalf("err = %v, want a hint naming WithSubdomain and not the legacy host", err)
 	}
 }
 
@@ -75,5 +75,9 @@ func TestAuth(t *testing.T) {
 	}
 	if triggers.Endpoint.TokenURL != "https://www.zopim.com/oauth2/token" || triggers.Endpoint.AuthURL != "https://www.zopim.com/oauth2/authorizations/new" {
 		t.Errorf("Endpoint = %+v", triggers.Endpoint)
+	}
+	if e := triggers.OAuthEndpoint("acme"); e.TokenURL != "https://acme.zendesk.com/oauth2/chat/token" ||
+		e.AuthURL != "https://acme.zendesk.com/oauth2/chat/authorizations/new" {
+		t.Errorf("OAuthEndpoint = %+v", e)
 	}
 }

@@ -8,10 +8,11 @@ import (
 	"github.com/goalkit/goalkit/internal/zopim"
 )
 
-// TriggerParams is the body of Create and Update. Only the fields set
-// (non-nil) are sent; the id never is. Create requires Name (triggers are
-// addressed by name); Update requires at least one field, and a set Name
-// renames the trigger.
+// TriggerParams is the body of Create, Update and Replace. Only the fields
+// set (non-nil) are sent; the id never is. Create and Replace require Name
+// (triggers are addressed by name); Update requires at least one field and
+// no Definition (the API does not edit definitions in an update), and a
+// set Name renames the trigger.
 type TriggerParams struct {
 	Name        *string
 	Description *string
@@ -84,6 +85,11 @@ func (p *TriggerParams) validateCreate() error {
 func (p *TriggerParams) validateUpdate() error {
 	if p.IsZero() {
 		return transport.Invalid("params", "an update must set at least one field")
+	}
+	if p.Definition != nil {
+		return transport.Invalid("definition", "Zendesk's Update Trigger does not edit definitions: "+
+			"use Client.Replace with the full trigger (it deletes the trigger and creates it again), "+
+			"or leave Definition nil to change the name, description or enabled flag")
 	}
 	return p.Validate()
 }

@@ -2,6 +2,8 @@ package triggers
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/goalkit/goalkit/internal/transport"
@@ -43,11 +45,15 @@ func (c *Client) Create(ctx context.Context, p *TriggerParams) (*Trigger, error)
 	return &t, nil
 }
 
-// Update changes the fields set in p on the trigger called name; setting
-// p.Name renames it (later calls use the new name). A set Definition
-// replaces the whole definition: to change part of it, Get the trigger,
-// change its Definition and send it back (keys this package does not model
-// are kept).
+// Update changes the name, description or enabled flag of the trigger
+// called name, sending only the fields set in p. Setting p.Name renames it
+// (later calls use the new name): Zendesk documents renames, but some
+// clients never send the name in an update, so a refused rename says so.
+//
+// Zendesk does not edit definitions through Update Trigger ("Definitions
+// are not editable in Update Trigger"), so a set p.Definition is a
+// *ValidationError naming "definition", before anything is sent: Replace
+// changes a definition.
 func (c *Client) Update(ctx context.Context, name string, p *TriggerParams) (*Trigger, error) {
 	path, err := triggerPath(name)
 	if err != nil {
@@ -58,9 +64,27 @@ func (c *Client) Update(ctx context.Context, name string, p *TriggerParams) (*Tr
 	}
 	var t Trigger
 	if err := c.t.Do(ctx, &transport.Call{Method: http.MethodPut, Path: path, Body: p, Out: &t}); err != nil {
+		if p.Name != nil && *p.Name != name && refused(err) {
+			return nil, fmt.Errorf("triggers: rename %q to %q was refused: the API may not accept a name in an update "+
+				"(Replace with the new name deletes and recreates the trigger instead): %w", name, *p.Name, err)
+		}
 		return nil, err
 	}
 	return &t, nil
+}
+
+// refused reports an answer that turned the request down as such (a 4xx
+// other than 401, 404 and 429, which say nothing about the body).
+func refused(err error) bool {
+	var ae *APIError
+	if !errors.As(err, &ae) || ae.StatusCode < 400 || ae.StatusCode > 499 {
+		return false
+	}
+	switch ae.StatusCode {
+	case http.StatusUnauthorized, http.StatusNotFound, http.StatusTooManyRequests:
+		return false
+	}
+	return true
 }
 
 // Delete removes the trigger called name (204 No Content).

@@ -134,12 +134,13 @@ func TestUpdate_SeedExampleRenames(t *testing.T) {
 	jsonEqual(t, s.Body, seedUpdateBody)
 }
 
-func TestUpdate_UnknownDefinitionKeysSurviveGetThenUpdate(t *testing.T) {
+func TestReplace_UnknownDefinitionKeysSurviveGetThenReplace(t *testing.T) {
 	t.Parallel()
 	stored := `{"id": 9, "name": "Tagged", "enabled": 1, "definition": {"event": "chat_requested",
 		"condition": ["eq", "@visitor_served", false], "actions": [["addTag", "vip"]],
 		"priority": 3, "meta": {"created_by": "ui", "labels": ["a", "b"]}, "version": "2b"}}`
-	c, _, rec := mock(t, []httpmock.Responder{answer(200, stored)})
+	// Get (the test's), Get (Replace's), Delete, Create.
+	c, _, rec := mock(t, []httpmock.Responder{answer(200, stored), answer(200, stored), httpmock.NewStringResponder(204, ""), answer(201, stored)})
 	tr, err := c.Get(ctx, "Tagged")
 	if err != nil {
 		t.Fatal(err)
@@ -147,25 +148,29 @@ func TestUpdate_UnknownDefinitionKeysSurviveGetThenUpdate(t *testing.T) {
 	if len(tr.Definition.Extra) != 3 || tr.Definition.Version != 0 {
 		t.Fatalf("Extra = %v, Version %d: want priority, meta and the odd version kept raw", tr.Definition.Extra, tr.Definition.Version)
 	}
-	if _, err := c.Update(ctx, tr.Name, &triggers.TriggerParams{Enabled: triggers.Ptr(false), Definition: tr.Definition}); err != nil {
+	if _, err := c.Replace(ctx, tr.Name, &triggers.TriggerParams{Name: &tr.Name, Enabled: triggers.Ptr(false), Definition: tr.Definition}); err != nil {
 		t.Fatal(err)
 	}
-	jsonEqual(t, rec.Last(t).Body, `{"enabled": 0, "definition": {"event": "chat_requested",
+	last := rec.Last(t)
+	if last.Method != http.MethodPost || last.RawPath != "/api/v2/chat/triggers" {
+		t.Errorf("last request %s %s, want the create", last.Method, last.RawPath)
+	}
+	jsonEqual(t, last.Body, `{"name": "Tagged", "enabled": 0, "definition": {"event": "chat_requested",
 		"condition": ["eq", "@visitor_served", false], "actions": [["addTag", "vip"]],
 		"priority": 3, "meta": {"created_by": "ui", "labels": ["a", "b"]}, "version": "2b"}}`)
 }
 
-func TestUpdate_RecordedDefinitionRoundTrips(t *testing.T) {
+func TestReplace_RecordedDefinitionRoundTrips(t *testing.T) {
 	t.Parallel()
-	c, _, rec := mock(t, []httpmock.Responder{answer(200, recordedTrigger)})
+	c, _, rec := mock(t, []httpmock.Responder{answer(200, recordedTrigger), answer(200, recordedTrigger), httpmock.NewStringResponder(204, ""), answer(201, recordedTrigger)})
 	tr, err := c.Get(ctx, "First Reply")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Update(ctx, tr.Name, &triggers.TriggerParams{Definition: tr.Definition}); err != nil {
+	if _, err := c.Replace(ctx, tr.Name, &triggers.TriggerParams{Name: &tr.Name, Definition: tr.Definition}); err != nil {
 		t.Fatal(err)
 	}
-	jsonEqual(t, rec.Last(t).Body, `{"definition": `+recordedDefinition+`}`)
+	jsonEqual(t, rec.Last(t).Body, `{"name": "First Reply", "definition": `+recordedDefinition+`}`)
 }
 
 func TestDelete(t *testing.T) {

@@ -20,6 +20,9 @@ func TestValidation_NothingSent(t *testing.T) {
 	update := func(name string, p *triggers.TriggerParams) call {
 		return func(ctx context.Context, c *triggers.Client) error { _, err := c.Update(ctx, name, p); return err }
 	}
+	replace := func(name string, p *triggers.TriggerParams) call {
+		return func(ctx context.Context, c *triggers.Client) error { _, err := c.Replace(ctx, name, p); return err }
+	}
 	on := triggers.Ptr(true)
 	cases := []struct {
 		name  string
@@ -36,8 +39,12 @@ func TestValidation_NothingSent(t *testing.T) {
 		{"get empty name", func(ctx context.Context, c *triggers.Client) error { _, err := c.Get(ctx, ""); return err }, "name"},
 		{"delete empty name", func(ctx context.Context, c *triggers.Client) error { return c.Delete(ctx, "") }, "name"},
 		{"bad condition", create(&triggers.TriggerParams{Name: triggers.Ptr("x"), Definition: &triggers.Definition{Condition: json.RawMessage(`["and",`)}}), "definition.condition"},
-		{"bad actions", update("x", &triggers.TriggerParams{Definition: &triggers.Definition{Actions: json.RawMessage(`wait 5`)}}), "definition.actions"},
-		{"bad extra", update("x", &triggers.TriggerParams{Definition: &triggers.Definition{Extra: map[string]json.RawMessage{"priority": json.RawMessage(`{`)}}}), "definition.priority"},
+		{"bad actions", replace("x", &triggers.TriggerParams{Name: triggers.Ptr("x"), Definition: &triggers.Definition{Actions: json.RawMessage(`wait 5`)}}), "definition.actions"},
+		{"bad extra", replace("x", &triggers.TriggerParams{Name: triggers.Ptr("x"), Definition: &triggers.Definition{Extra: map[string]json.RawMessage{"priority": json.RawMessage(`{`)}}}), "definition.priority"},
+		// Zendesk: "Definitions are not editable in Update Trigger".
+		{"update with definition", update("x", &triggers.TriggerParams{Enabled: on, Definition: &triggers.Definition{Event: "page_enter"}}), "definition"},
+		{"replace without name", replace("x", &triggers.TriggerParams{Definition: &triggers.Definition{Event: "page_enter"}}), "name"},
+		{"replace empty name", replace("", &triggers.TriggerParams{Name: triggers.Ptr("x")}), "name"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

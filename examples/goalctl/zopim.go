@@ -40,7 +40,9 @@ func zopimCommand() *command {
 				{name: "get", summary: "show one trigger", args: []string{"NAME"}, setup: zopimTriggersGet},
 				{name: "create", summary: "create a trigger", help: zopimTriggerHelp, setup: zopimTriggersCreate},
 				{name: "update", summary: "change the given fields of a trigger (--name renames it)", args: []string{"NAME"},
-					help: zopimTriggerHelp + "\nOnly the flags given are sent; a --definition replaces the whole definition.", setup: zopimTriggersUpdate},
+					help: zopimTriggerHelp + "\nOnly the flags given are sent. The API does not edit definitions in an update, so\n" +
+						"with --definition the trigger is deleted and created again (a new id; the old one\n" +
+						"is restored if the create fails).", setup: zopimTriggersUpdate},
 				{name: "delete", summary: "delete a trigger", args: []string{"NAME"}, setup: zopimTriggersDelete},
 			},
 		}},
@@ -320,12 +322,38 @@ func zopimTriggersUpdate(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		tr, err := c.Update(ctx, args[0], p)
+		update := c.Update
+		if p.Definition != nil {
+			update = func(ctx context.Context, name string, p *triggers.TriggerParams) (*triggers.Trigger, error) {
+				return replaceTrigger(ctx, c, name, p)
+			}
+		}
+		tr, err := update(ctx, args[0], p)
 		if err != nil {
 			return err
 		}
 		return a.print(tr, func() table { return zopimTriggersTable(*tr) })
 	}
+}
+
+// replaceTrigger changes a definition through triggers.Client.Replace,
+// keeping the name, description and enabled flag the flags do not give.
+func replaceTrigger(ctx context.Context, c *triggers.Client, name string, p *triggers.TriggerParams) (*triggers.Trigger, error) {
+	old, err := c.Get(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	full := *p
+	if full.Name == nil {
+		full.Name = &old.Name
+	}
+	if full.Description == nil {
+		full.Description = &old.Description
+	}
+	if full.Enabled == nil {
+		full.Enabled = &old.Enabled
+	}
+	return c.Replace(ctx, name, &full)
 }
 
 func zopimTriggersDelete(*flag.FlagSet) action {

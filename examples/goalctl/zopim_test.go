@@ -325,10 +325,13 @@ func TestZopimTriggersUpdateRenames(t *testing.T) {
 	wantSameJSON(t, runFake(t, fs, "zopim", "triggers", "get", "Greet"), want)
 	wantCode(t, runFake(t, fs, "zopim", "triggers", "get", "Greet returning visitors"), exitAPI)
 
+	// A definition is changed by delete and create (Replace): a new id.
 	r = runFake(t, fs, "zopim", "triggers", "update", "Greet", "--definition", `{"event":"page_enter"}`)
 	wantCode(t, r, exitOK)
 	want.Definition = &triggers.Definition{Event: "page_enter"} // replaced whole
+	want.ID = 3
 	wantSameJSON(t, r, want)
+	wantSameJSON(t, runFake(t, fs, "zopim", "triggers", "get", "Greet"), want)
 }
 
 func TestZopimTriggersDelete(t *testing.T) {

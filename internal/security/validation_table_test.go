@@ -131,7 +131,8 @@ func TestValidation_Triggers(t *testing.T) {
 		{"update nil", "params", update("First Reply", nil)},
 		{"update with no field", "params", update("First Reply", &triggers.TriggerParams{})},
 		{"condition not JSON", "definition.condition", create(def(func(d *triggers.Definition) { d.Condition = json.RawMessage(`["and",`) }))},
-		{"actions not JSON", "definition.actions", update("First Reply", def(func(d *triggers.Definition) { d.Actions = json.RawMessage(`wait 5`) }))},
+		{"actions not JSON", "definition.actions", create(def(func(d *triggers.Definition) { d.Actions = json.RawMessage(`wait 5`) }))},
+		{"update with a definition", "definition", update("First Reply", def(func(d *triggers.Definition) {}))},
 		{"extra key not JSON", "definition.future", create(def(func(d *triggers.Definition) {
 			d.Extra = map[string]json.RawMessage{"future": json.RawMessage(`{`)}
 		}))},

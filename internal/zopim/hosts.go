@@ -8,9 +8,9 @@ import (
 	"github.com/goalkit/goalkit/internal/transport"
 )
 
-// LegacyBaseURL is the host the Chat API documentation shows. Zendesk moved
-// the API under each account's Zendesk subdomain; this host is kept for
-// accounts (and proxies) that still answer on it.
+// LegacyBaseURL is the host the Chat API documentation once showed. It ran
+// alongside {subdomain}.zendesk.com/api/v2/chat only until May 12, 2025;
+// it is kept for proxies that still serve that shape, and never suggested.
 const LegacyBaseURL = "https://www.zopim.com/api/v2"
 
 // maxLabel is the longest DNS label (RFC 1035).
@@ -63,8 +63,8 @@ func checkSubdomain(sub string) (string, error) {
 // URL was chosen; pkg is the package the user called ("goals").
 func NoHostError(pkg string) error {
 	return errors.New("goalkit: " + pkg + ".NewClient: no host chosen: use " +
-		pkg + `.WithSubdomain("yourcompany") for https://yourcompany.zendesk.com/api/v2/chat (the current API), or ` +
-		pkg + ".WithBaseURL(" + pkg + ".LegacyBaseURL) for " + LegacyBaseURL + " (the documented legacy host)")
+		pkg + `.WithSubdomain("yourcompany") for https://yourcompany.zendesk.com/api/v2/chat, the Chat API's host ` +
+		"(or " + pkg + ".WithBaseURL for a proxy or a test server)")
 }
 
 // Dialect is the transport dialect of a Zopim package: no default host,

@@ -10,8 +10,10 @@
 // sets "name" renames the trigger; unknown names answer 404; a body that
 // is not a JSON object, has an undecodable field, carries "id", or lacks a
 // name on create answers 400 with the Zopim error body. Definitions are
-// stored as sent, unknown keys included, and a PUT with a definition
-// replaces the whole definition. Responses encode "enabled" as 1/0.
+// stored as sent, unknown keys included. A PUT with a definition answers
+// 400 (DefinitionNotEditable): Zendesk's "Definitions are not editable in
+// Update Trigger"; a definition changes by DELETE then POST, as
+// triggers.Client.Replace does. Responses encode "enabled" as 1/0.
 //
 // Choices where the docs are silent: names are unique (creating or
 // renaming onto a taken name answers 400 "Trigger name already exists");
@@ -35,6 +37,11 @@ import (
 
 // DuplicateDescription is the fake's description for a name already taken.
 const DuplicateDescription = "Trigger name already exists"
+
+// DefinitionNotEditable is the fake's description for a PUT that carries a
+// definition (Zendesk's wording in its triggers reference; the real error
+// body is undocumented).
+const DefinitionNotEditable = "Definitions are not editable in Update Trigger"
 
 // Fake is the fake's state. It is safe for concurrent use.
 type Fake struct {
@@ -132,6 +139,10 @@ func (f *Fake) update(w http.ResponseWriter, r *http.Request, name string) {
 	if !ok {
 		return
 	}
+	if p.Definition != nil {
+		zopimfake.BadRequest(w, DefinitionNotEditable)
+		return
+	}
 	if p.Name != nil && *p.Name != name {
 		if _, taken := f.byName[*p.Name]; taken {
 			zopimfake.BadRequest(w, DuplicateDescription)
@@ -169,8 +180,7 @@ func readParams(w http.ResponseWriter, r *http.Request) (*triggers.TriggerParams
 	return &p, true
 }
 
-// apply copies the set fields of p onto t; a definition replaces the old
-// one whole.
+// apply copies the set fields of p onto t.
 func apply(t *triggers.Trigger, p *triggers.TriggerParams) {
 	if p.Name != nil {
 		t.Name = *p.Name

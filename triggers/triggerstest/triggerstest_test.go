@@ -89,20 +89,52 @@ func TestLifecycleAndRename(t *testing.T) {
 	}
 }
 
-func TestDefinitionExtraSurvivesGetThenUpdate(t *testing.T) {
+func TestDefinitionExtraSurvivesGetThenReplace(t *testing.T) {
 	t.Parallel()
-	c, _ := client(t)
-	if _, err := c.Create(ctx, &triggers.TriggerParams{Name: triggers.Ptr("T"), Definition: recorded}); err != nil {
+	c, f := client(t)
+	if _, err := c.Create(ctx, &triggers.TriggerParams{Name: triggers.Ptr("T"), Description: triggers.Ptr("d"), Definition: recorded}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := c.Get(ctx, "T")
 	got.Definition.Actions = json.RawMessage(`[["wait",10]]`)
-	up, err := c.Update(ctx, "T", &triggers.TriggerParams{Definition: got.Definition})
+	up, err := c.Replace(ctx, "T", &triggers.TriggerParams{Name: &got.Name, Description: &got.Description, Enabled: &got.Enabled, Definition: got.Definition})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if string(up.Definition.Extra["priority"]) != "3" || up.Definition.Version != 1 || string(up.Definition.Actions) != `[["wait",10]]` {
-		t.Errorf("definition after update: %+v", up.Definition)
+		t.Errorf("definition after replace: %+v", up.Definition)
+	}
+	if all := f.Triggers(); len(all) != 1 || all[0].ID != up.ID || all[0].ID == got.ID || all[0].Description != "d" {
+		t.Errorf("fake holds %+v, want the one recreated trigger (a new id)", all)
+	}
+}
+
+// Zendesk: "Definitions are not editable in Update Trigger". The fake
+// refuses a definition in a PUT, so code that bypasses the client's check
+// fails here as against the real API.
+func TestPutWithDefinitionRefused(t *testing.T) {
+	t.Parallel()
+	srv := triggerstest.NewServer()
+	defer srv.Close()
+	c, err := triggers.NewClient(triggers.WithBaseURL(srv.URL), triggers.WithToken("t"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Create(ctx, &triggers.TriggerParams{Name: triggers.Ptr("T"), Definition: recorded}); err != nil {
+		t.Fatal(err)
+	}
+	req, _ := http.NewRequest(http.MethodPut, srv.URL+"/triggers/T", strings.NewReader(`{"definition": {"event": "page_enter"}}`))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 400 || !strings.Contains(string(body), triggerstest.DefinitionNotEditable) {
+		t.Errorf("PUT with a definition: %d %s, want 400 %q", resp.StatusCode, body, triggerstest.DefinitionNotEditable)
+	}
+	if got, _ := c.Get(ctx, "T"); got.Definition.Event != "chat_requested" {
+		t.Errorf("definition changed to %+v", got.Definition)
 	}
 }
 
