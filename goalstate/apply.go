@@ -284,11 +284,15 @@ func applyChange(ctx context.Context, t Targets, c Change) error {
 		if d.GiosgGoal == nil {
 			return errNoDesired
 		}
-		var err error
 		if c.Action == ActionCreate {
-			_, err = t.Giosg.CreateGoal(ctx, d.GiosgGoal.input())
-		} else {
-			_, err = t.Giosg.UpdateGoal(ctx, c.Key, d.GiosgGoal.input())
+			_, err := t.Giosg.CreateGoal(ctx, d.GiosgGoal.input())
+			return err
+		}
+		g, err := t.Giosg.UpdateGoal(ctx, c.Key, d.GiosgGoal.input())
+		if err == nil && g.DefaultValueNotApplied != nil {
+			// The rest of the goal was updated; say so rather than
+			// report a partial write as success.
+			return fmt.Errorf("giosg updated the goal but kept default_value %q instead of %q (giosg does not update default_value: set it in the giosg console)", amountText(g.DefaultValue), *g.DefaultValueNotApplied)
 		}
 		return err
 	case PageSenseGoals:
@@ -342,6 +346,14 @@ func zendeskGoalPatch(g *ZendeskGoal, fields []FieldChange) *goals.GoalParams {
 		}
 	}
 	return p
+}
+
+// amountText is an optional amount as text, "" when unset.
+func amountText(d *giosg.Decimal) string {
+	if d == nil {
+		return ""
+	}
+	return string(*d)
 }
 
 // triggerPatch sends only the fields that change (a new name renames);

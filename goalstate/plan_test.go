@@ -112,6 +112,9 @@ zendesk:
         condition: ["eq", "@visitor_served", true]
         actions: [["wait", 5]]
 `, nil)
+	// A client that cannot replace (a triggers.API mock, say) gets a
+	// "cannot".
+	w.targets.Triggers = apiOnly{w.trig}
 	p = w.plan(t, doc, Options{})
 	if got, want := actions(p), []string{"rename zendesk.triggers New name", "cannot zendesk.triggers Greeter"}; !slices.Equal(got, want) {
 		t.Fatalf("plan = %q, want %q", got, want)
@@ -122,8 +125,8 @@ zendesk:
 	if c := p.Changes[1]; !strings.Contains(c.Reason, "cannot replace") {
 		t.Errorf("definition change without Replace: reason %q", c.Reason)
 	}
-	// A client that can replace gets a replace.
-	w.targets.Triggers = replacingTriggers{w.trig}
+	// The SDK's client can replace.
+	w.targets.Triggers = w.trig
 	p = w.plan(t, doc, Options{})
 	if c := p.Changes[1]; c.Action != ActionReplace || !strings.Contains(c.Reason, "cannot edit a trigger definition") || c.Fields[0].Field != "definition.condition" {
 		t.Errorf("replace = %+v", c)
@@ -140,16 +143,8 @@ zendesk:
 	}
 }
 
-// replacingTriggers stands in for a triggers client with Replace (a delete
-// and a create under the same name).
-type replacingTriggers struct{ *triggers.Client }
-
-func (r replacingTriggers) Replace(ctx context.Context, name string, p *triggers.TriggerParams) (*triggers.Trigger, error) {
-	if err := r.Delete(ctx, name); err != nil {
-		return nil, err
-	}
-	return r.Create(ctx, p)
-}
+// apiOnly is a triggers client reduced to triggers.API: it has no Replace.
+type apiOnly struct{ triggers.API }
 
 func TestPlan_GiosgRemovalIsReportedAndCustomEventsAreCreateOnly(t *testing.T) {
 	w := newWorld(t)
