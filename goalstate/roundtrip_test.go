@@ -242,3 +242,113 @@ func seedRandom(t *testing.T, w *world, rng *rand.Rand) {
 		}
 	}
 }
+
+// TestApply_ConvergesOnRandomStates brings a random account back to its
+// export after random edits (and applies it to another random account):
+// afterwards a plan shows nothing but what the vendors cannot do (a
+// PageSense goal type change).
+func TestApply_ConvergesOnRandomStates(t *testing.T) {
+	rounds := 12
+	if testing.Short() {
+		rounds = 3
+	}
+	rng := rand.New(rand.NewPCG(15, 7))
+	ctx := context.Background()
+	for round := range rounds {
+		t.Run(fmt.Sprint(round), func(t *testing.T) {
+			from := newWorld(t)
+			seedRandom(t, from, rng)
+			doc, err := Export(ctx, from.targets, AllResources)
+			if err != nil {
+				t.Fatal(err)
+			}
+			to := from
+			if round%3 == 2 {
+				to = newWorld(t)
+				seedRandom(t, to, rng)
+			} else {
+				editRandom(t, from, rng)
+			}
+			p, err := MakePlan(ctx, doc, to.targets, Options{Prune: true})
+			if err != nil {
+				t.Fatalf("MakePlan: %v", err)
+			}
+			rep, err := Apply(ctx, viaJSON(t, p), to.targets)
+			if err != nil {
+				t.Fatalf("Apply: %v\nplan: %q", err, actions(p))
+			}
+			after, err := MakePlan(ctx, doc, to.targets, Options{Prune: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range after.Changes {
+				if c.Action != ActionCannot {
+					t.Errorf("left after apply: %s %s %q %+v", c.Action, c.Resource, c.Name, c.Fields)
+				}
+			}
+			if len(rep.NotApplied) != len(after.Changes) {
+				t.Errorf("%d not applied, %d left", len(rep.NotApplied), len(after.Changes))
+			}
+		})
+	}
+}
+
+// editRandom changes, deletes and adds objects as someone in the vendors'
+// consoles would.
+func editRandom(t *testing.T, w *world, rng *rand.Rand) {
+	t.Helper()
+	ctx := context.Background()
+	check := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	gs, err := w.goals.List(ctx)
+	check(err)
+	for _, g := range gs {
+		switch rng.IntN(4) {
+		case 0:
+			_, err = w.goals.Update(ctx, g.ID, &goals.GoalParams{Description: ptr("edited"), AttributionPeriod: ptr(1 + rng.IntN(30)), Enabled: ptr(false)})
+		case 1:
+			err = w.goals.Delete(ctx, g.ID)
+		case 2:
+			_, err = w.goals.Update(ctx, g.ID, &goals.GoalParams{Settings: &goals.Settings{Conditions: []goals.Condition{{Type: goals.ConditionURL, Operator: goals.OperatorContains, Value: "edited"}}}})
+		}
+		check(err)
+	}
+	ts, err := w.trig.List(ctx)
+	check(err)
+	for _, tr := range ts {
+		switch rng.IntN(4) {
+		case 0:
+			_, err = w.trig.Update(ctx, tr.Name, &triggers.TriggerParams{Description: ptr("edited"), Enabled: ptr(!tr.Enabled)})
+		case 1:
+			err = w.trig.Delete(ctx, tr.Name)
+		case 2:
+			_, err = w.trig.Replace(ctx, tr.Name, &triggers.TriggerParams{Name: ptr(tr.Name), Enabled: ptr(tr.Enabled), Description: ptr(tr.Description),
+				Definition: &triggers.Definition{Event: "page_enter", Condition: json.RawMessage(`["eq","@visitor_served",true]`), Actions: json.RawMessage(`[["wait",1]]`)}})
+		}
+		check(err)
+	}
+	for g, err := range w.org.AllGoals(ctx, nil) {
+		check(err)
+		if rng.IntN(2) == 0 {
+			_, err = w.org.PatchGoal(ctx, g.ID, &giosg.GoalPatch{AllowAnyRoom: ptr(false), AllowedRooms: ptr([]string{"room-edited"}), Conditions: ptr([]giosg.Condition{})})
+			check(err)
+		}
+	}
+	ps, err := w.project.ListGoals(ctx)
+	check(err)
+	for _, g := range ps {
+		switch rng.IntN(3) {
+		case 0:
+			err = w.project.DeleteGoal(ctx, g.Linkname)
+		case 1:
+			_, err = w.project.UpdateGoal(ctx, g.Linkname, &pagesense.GoalPatch{GoalURL: ptr("https://example.com/edited"), ExcludeURLs: ptr([]string{"https://example.com/no"})})
+		}
+		check(err)
+	}
+	_, err = w.goals.Create(ctx, &goals.GoalParams{Name: ptr("added by hand"), Enabled: ptr(false), AttributionModel: ptr(goals.FirstTouch), AttributionPeriod: ptr(3)})
+	check(err)
+}
