@@ -45,6 +45,10 @@ type Report struct {
 	// NotApplied are the changes not made: after a failure, and every
 	// "cannot".
 	NotApplied []Change `json:"not_applied"`
+	// Unknown holds a create whose answer was lost and whose result could
+	// not be read back either. Running the apply again reads first: it
+	// finds the object if it was made, and never creates it twice.
+	Unknown []Change `json:"unknown,omitempty"`
 }
 
 // Apply makes exactly the changes of p, in its order. First it reads every
@@ -83,10 +87,19 @@ func Apply(ctx context.Context, p *Plan, t Targets) (*Report, error) {
 			continue
 		}
 		if err := applyChange(ctx, t, c); err != nil {
+			rest := p.Changes[i+1:]
 			if c.Action == ActionCreate && outcomeUnknown(err) {
-				if found, rerr := createdAnyway(ctx, t, c); rerr == nil && found {
+				found, rerr := createdAnyway(ctx, t, c)
+				switch {
+				case rerr == nil && found:
 					rep.Applied = append(rep.Applied, c)
 					continue
+				case rerr != nil:
+					// Neither the answer nor a read says whether it
+					// exists; the next run reads before it creates.
+					rep.Unknown = append(rep.Unknown, c)
+					rep.NotApplied = append(rep.NotApplied, rest...)
+					return rep, &ApplyError{Change: c, Err: errors.Join(err, rerr)}
 				}
 			}
 			rep.NotApplied = append(rep.NotApplied, p.Changes[i:]...)
@@ -199,12 +212,13 @@ func changeStatus(c Change, read map[string]string, objs []liveObject, current m
 	if o, ok := current[c.Key]; ok && o.Hash == read[c.Key] {
 		return statusPending, []string{c.Key}
 	}
+	// An update leaves the key as it is; a rename or a replace moves the
+	// trigger to its new name.
 	for _, o := range objs {
-		if o.Name == c.Name && satisfies(c, o) {
-			_, wasRead := read[o.Key]
-			if o.Key == c.Key || !wasRead || c.Action == ActionRename || c.Action == ActionReplace {
-				return statusDone, []string{o.Key, c.Key}
-			}
+		_, wasRead := read[o.Key]
+		sameObject := o.Key == c.Key || (!wasRead && (c.Action == ActionRename || c.Action == ActionReplace))
+		if sameObject && o.Name == c.Name && satisfies(c, o) {
+			return statusDone, []string{o.Key, c.Key}
 		}
 	}
 	return statusMoved, []string{c.Key}

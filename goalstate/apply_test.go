@@ -151,3 +151,46 @@ func TestApply_RefusesWhenTheLiveStateMoved(t *testing.T) {
 		t.Errorf("sent %q", got)
 	}
 }
+
+func TestApply_UnknownCreateThenRerunFindsIt(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	doc := load(t, applyDoc, nil)
+	p := w.plan(t, doc, Options{})
+	// The first goal create is done but its answer is lost, and the read
+	// back fails too: the network is down.
+	down := false
+	w.setFault(func(r *http.Request) (int, bool) {
+		switch {
+		case down:
+			return http.StatusServiceUnavailable, false
+		case r.Method == http.MethodPost && r.URL.Path == "/goals":
+			down = true
+			return http.StatusBadGateway, true
+		}
+		return 0, false
+	})
+	rep, err := Apply(ctx, p, w.targets)
+	if err == nil || len(rep.Unknown) != 1 || rep.Unknown[0].Name != "one" || len(rep.NotApplied) != 5 || len(rep.Applied) != 0 {
+		t.Fatalf("err = %v, report %+v", err, rep)
+	}
+	var b strings.Builder
+	_ = rep.WriteText(&b)
+	if !strings.Contains(b.String(), `outcome unknown: create zendesk.goals "one"`) {
+		t.Errorf("report text:\n%s", b.String())
+	}
+	// The network is back: the rerun finds "one" and does not create it again.
+	w.setFault(nil)
+	w.requests()
+	rep, err = Apply(ctx, p, w.targets)
+	if err != nil || len(rep.AlreadyApplied) != 1 || len(rep.Applied) != 5 {
+		t.Fatalf("rerun: %v, %+v", err, rep)
+	}
+	if got := writes(w.requests()); slices.Contains(got[1:], "POST /goals") || got[0] != "POST /goals" {
+		t.Errorf("rerun writes %q: one goal create (two), not three", got)
+	}
+	list, _ := w.goals.List(ctx)
+	if len(list) != 2 {
+		t.Errorf("%d goals, want 2", len(list))
+	}
+}

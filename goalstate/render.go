@@ -85,12 +85,15 @@ func (r *Report) WriteText(w io.Writer) error {
 	for _, group := range []struct {
 		title   string
 		changes []Change
-	}{{"applied", r.Applied}, {"already applied", r.AlreadyApplied}, {"not applied", r.NotApplied}} {
+	}{{"applied", r.Applied}, {"already applied", r.AlreadyApplied}, {"outcome unknown", r.Unknown}, {"not applied", r.NotApplied}} {
 		for _, c := range group.changes {
 			fmt.Fprintf(&b, "%s: %s %s %q\n", group.title, c.Action, c.Resource, c.Name)
 		}
 	}
 	fmt.Fprintf(&b, "Apply: %d applied, %d already applied, %d not applied.\n", len(r.Applied), len(r.AlreadyApplied), len(r.NotApplied))
+	if len(r.Unknown) > 0 {
+		fmt.Fprintf(&b, "%d change(s) of unknown outcome: run apply again, it reads before it creates.\n", len(r.Unknown))
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
