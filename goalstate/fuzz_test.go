@@ -1,6 +1,7 @@
 package goalstate
 
 import (
+	"errors"
 	"testing"
 )
 
@@ -14,6 +15,10 @@ func FuzzLoad(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Load(data, LoadOptions{Variables: map[string]string{"SITE": "example.com"}})
 		if err != nil {
+			var fe *FileError
+			if !errors.As(err, &fe) {
+				t.Fatalf("Load failed with %T, not a *FileError: %v", err, err)
+			}
 			return
 		}
 		text, err := Encode(doc)
