@@ -98,17 +98,32 @@ func locate(data []byte, err error) error {
 	if perr != nil {
 		return err
 	}
-	p, perr := yaml.PathString("$." + fe.Path)
-	if perr != nil {
-		return err
+	// A key the file leaves out (a required one) is located at the object
+	// that lacks it.
+	for path := fe.Path; path != ""; path = parentPath(path) {
+		p, perr := yaml.PathString("$." + path)
+		if perr != nil {
+			continue
+		}
+		node, perr := p.FilterFile(file)
+		if perr != nil || node == nil || node.GetToken() == nil {
+			continue
+		}
+		pos := node.GetToken().Position
+		fe.Line, fe.Column = pos.Line, pos.Column
+		break
 	}
-	node, perr := p.FilterFile(file)
-	if perr != nil || node == nil || node.GetToken() == nil {
-		return err
-	}
-	pos := node.GetToken().Position
-	fe.Line, fe.Column = pos.Line, pos.Column
 	return err
+}
+
+// parentPath drops the last key or index of a path: "a.b[0].c" -> "a.b[0]"
+// -> "a.b" -> "a" -> "".
+func parentPath(path string) string {
+	i := strings.LastIndexAny(path, ".[")
+	if i < 0 {
+		return ""
+	}
+	return path[:i]
 }
 
 // varRef is one ${NAME} reference, or the escape $${.

@@ -61,6 +61,8 @@ func TestLoad_ErrorsNameLineAndColumn(t *testing.T) {
 		{"duplicate key", "version: 1\nversion: 1\n", 2, 1, "already defined"},
 		{"bad decimal", "version: 1\ngiosg:\n  goals:\n    - name: A\n      allow_any_room: true\n      default_value: 1,5\n", 6, 22, "not decimal text"},
 		{"version", "version: 2\n", 1, 10, "must be 1"},
+		{"SDK rule", "version: 1\nzendesk:\n  goals:\n    - name: A\n      attribution_model: first_touch\n      attribution_period: 3\n      conditions:\n        - {operator: equals, value: example.com}\n", 8, 37, "must start with http"},
+		{"PageSense rule", "version: 1\npagesense:\n  goals:\n    - display_name: A\n      goal_type: TIME_SPENT_GOAL\n      goal_url: https://example.com\n", 4, 19, "must be positive"},
 		{"unknown definition key", "version: 1\nzendesk:\n  triggers:\n    - name: A\n      definition:\n        event: x\n        actoins: []\n", 7, 9, `unknown field "actoins"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

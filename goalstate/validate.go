@@ -1,6 +1,7 @@
 package goalstate
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -104,7 +105,7 @@ func (g *ZendeskGoal) validate(path string, names map[string]bool) error {
 		}
 	}
 	if err := g.params().Validate(); err != nil {
-		return invalid(path, "%v", err)
+		return sdkInvalid(path, err)
 	}
 	return nil
 }
@@ -159,7 +160,7 @@ func (g *PageSenseGoal) validate(path string, names map[string]bool) error {
 		return invalid(path, "%v", err)
 	}
 	if err := in.Validate(); err != nil {
-		return invalid(path, "%v", err)
+		return sdkInvalid(path, err)
 	}
 	if g.Tests != nil && len(g.URL) == 0 && g.GoalURL == "" {
 		return invalid(path+".tests", "the goal has no URL to test")
@@ -185,6 +186,17 @@ func oneOf(path, v string, allowed []string) error {
 		return nil
 	}
 	return invalid(path, "unknown value %q; allowed: %s", v, strings.Join(allowed, ", "))
+}
+
+// sdkInvalid turns an SDK *ValidationError into a *FileError at the field
+// it names (the SDK's wire names are the file's, but for a Zendesk goal's
+// "settings." prefix).
+func sdkInvalid(path string, err error) error {
+	var ve *goals.ValidationError
+	if !errors.As(err, &ve) {
+		return invalid(path, "%v", err)
+	}
+	return invalid(join(path, strings.TrimPrefix(ve.Field, "settings.")), "%s", ve.Reason)
 }
 
 func invalid(path, format string, args ...any) error {
