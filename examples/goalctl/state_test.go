@@ -87,3 +87,27 @@ func mustRead(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+func TestGoalsAsCode_AutoApproveWithVariablesAndPrune(t *testing.T) {
+	fs := newFakes(t)
+	file := filepath.Join(t.TempDir(), "goals.yaml")
+	doc := "version: 1\nzendesk:\n  goals:\n    - {name: Pricing, attribution_model: first_touch, attribution_period: 3, conditions: [{operator: equals, value: \"https://${SITE}/pricing\"}]}\n"
+	if err := os.WriteFile(file, []byte(doc), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runFake(t, fs, "apply", "-f", file, "--var", "SITE=www.example.com", "--prune", "--auto-approve")
+	wantCode(t, r, exitOK)
+	if !strings.Contains(r.stdout, "Apply: 3 applied") {
+		t.Errorf("stdout:\n%s", r.stdout)
+	}
+	r = runFake(t, fs, "zopim", "goals", "list")
+	wantCode(t, r, exitOK)
+	if !strings.Contains(r.stdout, `"https://www.example.com/pricing"`) || strings.Contains(r.stdout, "Checkout") {
+		t.Errorf("after apply:\n%s", r.stdout)
+	}
+	r = runFake(t, fs, "plan", "-f", file, "--var", "SITE=www.example.com", "--prune", "--output", "json", "--detailed-exitcode")
+	wantCode(t, r, exitOK)
+	if p := decodeJSON[goalstate.Plan](t, r); len(p.Changes) != 0 {
+		t.Errorf("plan after apply: %+v", p.Changes)
+	}
+}
