@@ -271,7 +271,11 @@ func (pl *planner) giosgGoals(want []GiosgGoal) error {
 		w := &want[i]
 		err := pl.one(w.Name, &Desired{GiosgGoal: w}, func(o liveObject) ([]FieldChange, error) {
 			return giosgGoalDiff(w, o.Value.(giosg.Goal))
-		}, nil)
+		}, func(c *Change, _ liveObject) {
+			if slices.ContainsFunc(c.Fields, func(f FieldChange) bool { return f.Field == "default_value" }) {
+				c.Reason = "giosg does not list default_value as updatable and may keep the old one; apply reports it if so"
+			}
+		})
 		if err != nil {
 			return err
 		}
