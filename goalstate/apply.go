@@ -347,6 +347,8 @@ func zendeskGoalPatch(g *ZendeskGoal, fields []FieldChange) *goals.GoalParams {
 	full, p := g.params(), &goals.GoalParams{}
 	for _, f := range fields {
 		switch f.Field {
+		case "name":
+			p.Name = full.Name
 		case "description":
 			p.Description = full.Description
 		case "enabled":
@@ -396,6 +398,8 @@ func pageSenseGoalPatch(g *PageSenseGoal, fields []FieldChange) (*pagesense.Goal
 	p := &pagesense.GoalPatch{}
 	for _, f := range fields {
 		switch f.Field {
+		case "display_name":
+			p.DisplayName = &in.DisplayName
 		case "goal_url":
 			p.GoalURL = &in.GoalURL
 		case "include_urls":

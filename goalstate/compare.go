@@ -39,6 +39,7 @@ func (d *diff) add(field string, old, new any, equal bool) {
 func zendeskGoalDiff(want *ZendeskGoal, have goals.Goal) []FieldChange {
 	live := zendeskGoalFrom(have)
 	var d diff
+	d.add("name", live.Name, want.Name, live.Name == want.Name)
 	d.add("description", live.Description, want.Description, live.Description == want.Description)
 	d.add("enabled", *live.Enabled, enabled(want.Enabled), *live.Enabled == enabled(want.Enabled))
 	d.add("attribution_model", live.AttributionModel, want.AttributionModel, live.AttributionModel == want.AttributionModel)
@@ -84,6 +85,7 @@ func giosgGoalDiff(want *GiosgGoal, have giosg.Goal) ([]FieldChange, error) {
 		return nil, err
 	}
 	var d diff
+	d.add("name", live.Name, want.Name, live.Name == want.Name)
 	d.add("allow_any_room", live.AllowAnyRoom, want.AllowAnyRoom, live.AllowAnyRoom == want.AllowAnyRoom)
 	d.add("allowed_rooms", live.AllowedRooms, want.AllowedRooms, sameSet(live.AllowedRooms, want.AllowedRooms))
 	d.add("default_value", live.DefaultValue, want.DefaultValue, sameAmount(live.DefaultValue, want.DefaultValue))
@@ -106,6 +108,7 @@ func giosgConditions(cs []GiosgCondition) []GiosgCondition {
 func pageSenseGoalDiff(want *PageSenseGoal, have pagesense.Goal) []FieldChange {
 	live := pageSenseGoalFrom(have)
 	var d diff
+	d.add("display_name", live.DisplayName, want.DisplayName, live.DisplayName == want.DisplayName)
 	d.add("goal_type", live.GoalType, want.GoalType, live.GoalType == want.GoalType)
 	d.add("goal_url", live.GoalURL, want.GoalURL, live.GoalURL == want.GoalURL)
 	d.add("include_urls", live.IncludeURLs, want.IncludeURLs, slices.Equal(live.IncludeURLs, want.IncludeURLs))

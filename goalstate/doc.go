@@ -17,8 +17,9 @@
 //     (one list call per resource type) and computes a typed diff checked
 //     against the vendors' rules before anything is sent: at most
 //     goals.MaxActiveGoals enabled Zendesk goals after the plan (disables
-//     and deletes ordered first), triggers keyed by name with explicit
-//     renamed_from, a trigger definition change planned as a replace, no
+//     and deletes ordered first), objects keyed by name with renames said
+//     (renamed_from, never guessed from a delete and a create), a trigger
+//     definition change planned as a replace, no
 //     giosg goal delete, create-only PageSense custom events, and deletes
 //     only with Options.Prune.
 //   - Apply makes exactly the changes of a plan, refuses if the live state

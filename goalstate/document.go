@@ -35,7 +35,7 @@ type ZendeskState struct {
 	// Account names the account for readers (e.g. its subdomain); the
 	// account acted on is the one the client was built for.
 	Account string `json:"account,omitempty"`
-	// Goals are keyed by name.
+	// Goals are keyed by name; a rename says renamed_from.
 	Goals []ZendeskGoal `json:"goals"`
 	// Triggers are keyed by name; a rename says renamed_from.
 	Triggers []Trigger `json:"triggers"`
@@ -43,7 +43,9 @@ type ZendeskState struct {
 
 // ZendeskGoal is a Zendesk Chat goal (goals.Goal without its id).
 type ZendeskGoal struct {
-	Name        string `json:"name"`
+	Name string `json:"name"`
+	// RenamedFrom is the goal's current name when the file renames it.
+	RenamedFrom string `json:"renamed_from,omitempty"`
 	Description string `json:"description,omitempty"`
 	// Enabled defaults to true when left out, as the API does.
 	Enabled *bool `json:"enabled,omitempty"`
@@ -122,7 +124,9 @@ type GiosgState struct {
 
 // GiosgGoal is a giosg goal (the writable fields of giosg.Goal).
 type GiosgGoal struct {
-	Name         string   `json:"name"`
+	Name string `json:"name"`
+	// RenamedFrom is the goal's current name when the file renames it.
+	RenamedFrom  string   `json:"renamed_from,omitempty"`
 	AllowAnyRoom bool     `json:"allow_any_room"`
 	AllowedRooms []string `json:"allowed_rooms,omitempty"`
 	// DefaultValue is decimal text ("10.00"); equal amounts ("10.0") are
@@ -152,6 +156,9 @@ type PageSenseState struct {
 // PageSenseGoal is a PageSense project goal (pagesense.GoalInput).
 type PageSenseGoal struct {
 	DisplayName string `json:"display_name"`
+	// RenamedFrom is the goal's current display name when the file
+	// renames it.
+	RenamedFrom string `json:"renamed_from,omitempty"`
 	// GoalType is a name such as "PAGE_VISIT_GOAL".
 	GoalType      string             `json:"goal_type"`
 	GoalURL       string             `json:"goal_url,omitempty"`

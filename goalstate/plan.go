@@ -23,7 +23,7 @@ const (
 	ActionCreate  Action = "create"
 	ActionUpdate  Action = "update"  // Fields say what changes
 	ActionDisable Action = "disable" // an update that turns enabled off
-	ActionRename  Action = "rename"  // a trigger's renamed_from, maybe with other fields
+	ActionRename  Action = "rename"  // the file's renamed_from, maybe with other fields
 	ActionReplace Action = "replace" // a trigger definition: the API cannot edit one
 	ActionDelete  Action = "delete"  // only with Options.Prune
 	ActionCannot  Action = "cannot"  // wanted, not possible: Reason says why; apply skips it
@@ -192,7 +192,7 @@ func (pl *planner) zendeskGoals(want []ZendeskGoal) error {
 	enabledAfter := []string{}
 	for i := range want {
 		w := &want[i]
-		_ = pl.one(w.Name, &Desired{ZendeskGoal: w}, func(o liveObject) ([]FieldChange, error) {
+		_ = pl.one(w.Name, w.RenamedFrom, &Desired{ZendeskGoal: w}, func(o liveObject) ([]FieldChange, error) {
 			return zendeskGoalDiff(w, o.Value.(goals.Goal)), nil
 		}, func(c *Change, o liveObject) {
 			if o.Value.(goals.Goal).Enabled && !enabled(w.Enabled) {
@@ -224,44 +224,20 @@ func (pl *planner) triggers(want []Trigger) {
 	_, canReplace := pl.targets.Triggers.(triggerReplacer)
 	for i := range want {
 		w := &want[i]
-		o, found, err := pl.match(w.Name)
-		action, key := ActionUpdate, o.Key
-		if err == nil && w.RenamedFrom != "" {
-			old, oldFound, oldErr := pl.match(w.RenamedFrom)
-			switch {
-			case oldErr != nil:
-				err = oldErr
-			case oldFound && found:
-				err = fmt.Errorf("both %q and its renamed_from %q exist: delete one first", w.Name, w.RenamedFrom)
-			case oldFound:
-				o, found, action, key = old, true, ActionRename, old.Key
+		_ = pl.one(w.Name, w.RenamedFrom, &Desired{Trigger: w}, func(o liveObject) ([]FieldChange, error) {
+			fields, _ := triggerDiff(w, o.Value.(triggers.Trigger))
+			return fields, nil
+		}, func(c *Change, o liveObject) {
+			if _, definition := triggerDiff(w, o.Value.(triggers.Trigger)); !definition {
+				return
 			}
-		}
-		switch {
-		case err != nil:
-			pl.add(Change{Action: ActionCannot, Name: w.Name, Reason: err.Error()})
-			continue
-		case !found:
-			pl.add(Change{Action: ActionCreate, Name: w.Name, Desired: &Desired{Trigger: w}})
-			continue
-		}
-		fields, definition := triggerDiff(w, o.Value.(triggers.Trigger))
-		if len(fields) == 0 {
-			continue
-		}
-		c := Change{Action: action, Name: w.Name, Key: key, Fields: fields, Desired: &Desired{Trigger: w}}
-		if action == ActionRename {
-			c.RenamedFrom = w.RenamedFrom
-		}
-		if definition {
 			c.Action = ActionReplace
 			c.Reason = "the API cannot edit a trigger definition: the trigger is replaced"
 			if !canReplace {
 				c.Action = ActionCannot
 				c.Reason = "the definition changes and the triggers client given cannot replace a trigger"
 			}
-		}
-		pl.add(c)
+		})
 	}
 	pl.unlisted(true, "")
 }
@@ -269,7 +245,7 @@ func (pl *planner) triggers(want []Trigger) {
 func (pl *planner) giosgGoals(want []GiosgGoal) error {
 	for i := range want {
 		w := &want[i]
-		err := pl.one(w.Name, &Desired{GiosgGoal: w}, func(o liveObject) ([]FieldChange, error) {
+		err := pl.one(w.Name, w.RenamedFrom, &Desired{GiosgGoal: w}, func(o liveObject) ([]FieldChange, error) {
 			return giosgGoalDiff(w, o.Value.(giosg.Goal))
 		}, func(c *Change, _ liveObject) {
 			if slices.ContainsFunc(c.Fields, func(f FieldChange) bool { return f.Field == "default_value" }) {
@@ -287,7 +263,7 @@ func (pl *planner) giosgGoals(want []GiosgGoal) error {
 func (pl *planner) pageSenseGoals(want []PageSenseGoal) {
 	for i := range want {
 		w := &want[i]
-		_ = pl.one(w.DisplayName, &Desired{PageSenseGoal: w}, func(o liveObject) ([]FieldChange, error) {
+		_ = pl.one(w.DisplayName, w.RenamedFrom, &Desired{PageSenseGoal: w}, func(o liveObject) ([]FieldChange, error) {
 			return pageSenseGoalDiff(w, o.Value.(pagesense.Goal)), nil
 		}, func(c *Change, _ liveObject) {
 			if reason := pageSenseCannotUpdate(c.Fields); reason != "" {
@@ -298,12 +274,24 @@ func (pl *planner) pageSenseGoals(want []PageSenseGoal) {
 	pl.unlisted(true, "")
 }
 
-// one plans the object the file names name: a "cannot" when several live
-// objects have that name, a create when none has, else an update with the
-// fields diff finds (none: no change), which adjust may turn into another
-// action.
-func (pl *planner) one(name string, d *Desired, diff func(liveObject) ([]FieldChange, error), adjust func(*Change, liveObject)) error {
+// one plans the object the file names name (or renamedFrom, when the file
+// renames it): a "cannot" when several live objects have that name, a
+// create when none has, else an update (a rename) with the fields diff
+// finds (none: no change), which adjust may turn into another action.
+func (pl *planner) one(name, renamedFrom string, d *Desired, diff func(liveObject) ([]FieldChange, error), adjust func(*Change, liveObject)) error {
 	o, found, err := pl.match(name)
+	action := ActionUpdate
+	if err == nil && renamedFrom != "" {
+		old, oldFound, oldErr := pl.match(renamedFrom)
+		switch {
+		case oldErr != nil:
+			err = oldErr
+		case oldFound && found:
+			err = fmt.Errorf("both %q and its renamed_from %q exist: delete one first", name, renamedFrom)
+		case oldFound:
+			o, found, action = old, true, ActionRename
+		}
+	}
 	switch {
 	case err != nil:
 		pl.add(Change{Action: ActionCannot, Name: name, Reason: err.Error()})
@@ -316,7 +304,10 @@ func (pl *planner) one(name string, d *Desired, diff func(liveObject) ([]FieldCh
 	if err != nil || len(fields) == 0 {
 		return err
 	}
-	c := Change{Action: ActionUpdate, Name: name, Key: o.Key, Fields: fields, Desired: d}
+	c := Change{Action: action, Name: name, Key: o.Key, Fields: fields, Desired: d}
+	if action == ActionRename {
+		c.RenamedFrom = renamedFrom
+	}
 	if adjust != nil {
 		adjust(&c, o)
 	}

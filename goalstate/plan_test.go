@@ -297,3 +297,48 @@ pagesense:
 		t.Errorf("after apply: %q", got)
 	}
 }
+
+// TestPlan_GoalRenamesKeepTheGoal: renamed_from renames a goal in place in
+// every dialect (its conversions stay with it), never a delete and a create.
+func TestPlan_GoalRenamesKeepTheGoal(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	zg := w.seedGoal(t, "old", true)
+	gg, err := w.org.CreateGoal(ctx, &giosg.GoalInput{Name: "old", AllowAnyRoom: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg, err := w.project.CreateGoal(ctx, &pagesense.GoalInput{DisplayName: "old", GoalType: pagesense.EngagementGoal})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := load(t, `version: 1
+zendesk:
+  goals:
+    - {name: new, renamed_from: old, attribution_model: first_touch, attribution_period: 7, conditions: [{operator: contains, value: /old}]}
+giosg:
+  goals: [{name: new, renamed_from: old, allow_any_room: true}]
+pagesense:
+  goals: [{display_name: new, renamed_from: old, goal_type: ENGAGEMENT_GOAL}]
+`, nil)
+	p := w.plan(t, doc, Options{Prune: true})
+	want := []string{"rename zendesk.goals new", "rename giosg.goals new", "rename pagesense.goals new"}
+	if got := actions(p); !slices.Equal(got, want) {
+		t.Fatalf("plan = %q, want %q", got, want)
+	}
+	for i, key := range []string{fmt.Sprint(zg.ID), gg.ID, pg.Linkname} {
+		if c := p.Changes[i]; c.Key != key || c.RenamedFrom != "old" || len(c.Fields) != 1 || c.Fields[0].New != "new" {
+			t.Errorf("change %d = %+v", i, c)
+		}
+	}
+	w.requests()
+	if _, err := Apply(ctx, viaJSON(t, p), w.targets); err != nil {
+		t.Fatal(err)
+	}
+	if got := writes(w.requests()); len(got) != 3 || slices.ContainsFunc(got, func(r string) bool { return !strings.HasPrefix(r, "PUT ") }) {
+		t.Errorf("writes = %q, want three PUTs", got)
+	}
+	if p := w.plan(t, doc, Options{Prune: true}); p.HasChanges() {
+		t.Errorf("after apply: %q", actions(p))
+	}
+}

@@ -84,7 +84,7 @@ func (d *Document) Validate() error {
 }
 
 func (g *ZendeskGoal) validate(path string, names map[string]bool) error {
-	if err := unique(path+".name", g.Name, names); err != nil {
+	if err := named(path, "name", g.Name, g.RenamedFrom, names); err != nil {
 		return err
 	}
 	if err := oneOf(path+".attribution_model", g.AttributionModel, attributionModels); err != nil {
@@ -111,16 +111,8 @@ func (g *ZendeskGoal) validate(path string, names map[string]bool) error {
 }
 
 func (t *Trigger) validate(path string, names map[string]bool) error {
-	if err := unique(path+".name", t.Name, names); err != nil {
+	if err := named(path, "name", t.Name, t.RenamedFrom, names); err != nil {
 		return err
-	}
-	if t.RenamedFrom == t.Name {
-		return invalid(path+".renamed_from", "is the trigger's own name")
-	}
-	if t.RenamedFrom != "" {
-		if err := unique(path+".renamed_from", t.RenamedFrom, names); err != nil {
-			return err
-		}
 	}
 	if t.Definition != nil && t.Definition.Event == "" {
 		return invalid(path+".definition.event", "is required")
@@ -129,7 +121,7 @@ func (t *Trigger) validate(path string, names map[string]bool) error {
 }
 
 func (g *GiosgGoal) validate(path string, names map[string]bool) error {
-	if err := unique(path+".name", g.Name, names); err != nil {
+	if err := named(path, "name", g.Name, g.RenamedFrom, names); err != nil {
 		return err
 	}
 	if g.DefaultValue != "" {
@@ -144,7 +136,7 @@ func (g *GiosgGoal) validate(path string, names map[string]bool) error {
 }
 
 func (g *PageSenseGoal) validate(path string, names map[string]bool) error {
-	if err := unique(path+".display_name", g.DisplayName, names); err != nil {
+	if err := named(path, "display_name", g.DisplayName, g.RenamedFrom, names); err != nil {
 		return err
 	}
 	if err := oneOf(path+".goal_type", g.GoalType, goalTypeNames()); err != nil {
@@ -166,6 +158,21 @@ func (g *PageSenseGoal) validate(path string, names map[string]bool) error {
 		return invalid(path+".tests", "the goal has no URL to test")
 	}
 	return nil
+}
+
+// named checks an object's name (under key) and its renamed_from: both
+// unique in the list, and not the same.
+func named(path, key, name, renamedFrom string, seen map[string]bool) error {
+	if err := unique(path+"."+key, name, seen); err != nil {
+		return err
+	}
+	if renamedFrom == "" {
+		return nil
+	}
+	if renamedFrom == name {
+		return invalid(path+".renamed_from", "is the object's own name")
+	}
+	return unique(path+".renamed_from", renamedFrom, seen)
 }
 
 // unique requires a non-empty name not seen before in the same list.
