@@ -272,6 +272,59 @@ func readmeTesting(t *testing.T) {
 
 func TestREADMETesting(t *testing.T) { readmeTesting(t) }
 
+// readmeTestKit is the README's test kit tour; TestREADMETestKit runs it.
+func readmeTestKit(t *testing.T) {
+	ctx := context.Background()
+	f := goalstest.New()
+	srv := goalstest.NewServerWith(f)
+	defer srv.Close()
+	client, err := goals.NewClient(goals.WithBaseURL(srv.URL), goals.WithToken("t"))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Faults: one line each (RELIABILITY.md lists every row's).
+	f.Inject(goalstest.Fault{Route: "List", Status: 429, RetryAfter: "1", Times: 1})
+	f.Inject(goalstest.Fault{Route: "POST /goals", Drop: true, AfterApply: true, Times: 1}) // stored, answer lost
+	if _, err := client.Create(ctx, &goals.GoalParams{Name: goals.Ptr("Signup")}); err == nil {
+		t.Fatal("want the dropped connection")
+	}
+
+	// The request log: this POST was sent exactly once, and applied.
+	posts := 0
+	for _, r := range f.Requests() {
+		if r.Route == "POST /goals" && r.Applied {
+			posts++
+		}
+	}
+
+	// Seeding from Go values or a JSON document, and a required token.
+	if err := f.Seed(goals.Goal{ID: 7, Name: "Pricing"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.LoadJSON(strings.NewReader(`{"goals": [{"id": 8, "name": "Docs"}]}`)); err != nil {
+		t.Fatal(err)
+	}
+	f.RequireToken("t") // anything else: 401 in Zopim's error shape
+
+	// The contract suite goalkit runs against its fakes and the real API.
+	goalstest.Contract(t, func(t *testing.T) goals.API { return client })
+
+	// Zoho's token endpoint, offline: 10 tokens per 10 minutes, then Zoho's error.
+	accounts := pagesensetest.NewAccounts("client-id", "client-secret", "refresh-token")
+	asrv := pagesensetest.NewAccountsServer(accounts)
+	defer asrv.Close()
+	ts := pagesense.RefreshTokenSource(ctx, accounts.Config(asrv.URL))
+	if _, err := ts.Token(); err != nil || accounts.TokenRequests() != 1 {
+		t.Fatal(err)
+	}
+	if posts != 1 || len(f.Goals()) != 3 {
+		t.Fatalf("%d POSTs, %d goals", posts, len(f.Goals()))
+	}
+}
+
+func TestREADMETestKit(t *testing.T) { readmeTestKit(t) }
+
 // TestREADMESnippetsAreCompiled checks every ```go block of README.md
 // appears, line for line, in this file: so each one compiles, and the
 // examples above run them.

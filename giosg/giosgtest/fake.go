@@ -31,6 +31,21 @@
 //	if got := f.Matches(goal.ID); len(got) != 1 {
 //		t.Errorf("recorded %d matches, want 1", len(got))
 //	}
+//
+// The test kit: Inject makes the fake fail on purpose (also on one page
+// of the goals list, or after a match was recorded), Requests logs what
+// reached it (credentials redacted), Seed and LoadJSON load goals (a
+// recorded list page loads as it is), RequireToken checks the Token or
+// Bearer credential, and Contract runs goalkit's behavioural suite
+// against any giosg.GoalsAPI.
+//
+// Known divergences from the real API: error bodies are Django REST
+// Framework's shapes, assumed (giosg does not document them); pages hold
+// DefaultPageSize goals, real ones more and not a fixed number; a match
+// is accepted for any visitor unless AddVisitorIdentity was called (the
+// real API needs a live visitor session); the fake applies default_value
+// on PUT and PATCH, which giosg may ignore; neither has a DELETE for
+// goals.
 package giosgtest
 
 import (
@@ -71,17 +86,20 @@ type Fake struct {
 	matches  map[string][]giosg.ExternalMatch
 	visitors map[string][]string // identity -> session rooms (nil: any)
 	now      func() time.Time
+	kit      *fake.Kit
 }
 
 // New returns an empty fake with DefaultPageSize.
 func New() *Fake {
-	return &Fake{
+	f := &Fake{
 		pageSize: DefaultPageSize,
 		goals:    map[string]*goal{},
 		matches:  map[string][]giosg.ExternalMatch{},
 		visitors: map[string][]string{},
 		now:      time.Now,
 	}
+	f.kit = f.newKit()
+	return f
 }
 
 // NewServer starts a fresh fake behind httptest; close it when done.
@@ -171,6 +189,10 @@ func (f *Fake) Goals(orgID string) []giosg.Goal {
 // ServeHTTP routes .../orgs/{org}/goals[/{goal}[/matches]] under any
 // prefix.
 func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	f.kit.ServeHTTP(w, r, http.HandlerFunc(f.serve))
+}
+
+func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 	seg, ok := fake.Segments(r, "orgs")
 	if !ok || len(seg) < 2 || seg[1] != "goals" || seg[0] == "" {
 		notFound(w, "Not found.")

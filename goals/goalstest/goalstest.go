@@ -16,7 +16,21 @@
 //
 // Choices where the docs are silent: a goal created without "enabled" is
 // enabled (so it counts toward the limit); other omitted fields keep their
-// zero values; the Authorization header is not checked.
+// zero values; the Authorization header is not checked unless RequireToken
+// is set.
+//
+// The test kit: Inject makes the fake fail on purpose (statuses with
+// Retry-After, delays, dropped connections, bodies cut short, a write
+// applied whose answer is lost), Requests logs what reached it
+// (credentials redacted), Seed and LoadJSON load goals, RequireToken
+// checks the Bearer token, and Contract runs goalkit's behavioural suite
+// against any goals.API.
+//
+// Known divergences from the real API (found or suspected; Contract run
+// with real credentials is how to find more): the real API answers
+// "enabled" as true/false, the fake as 1/0 like the docs; the limit's
+// description and the 400 messages for bad bodies are the fake's own (the
+// real wording is unrecorded); Basic auth is never checked.
 package goalstest
 
 import (
@@ -42,11 +56,13 @@ type Fake struct {
 	ids    fake.Counter
 	goals  map[int64]goals.Goal
 	router *zopimfake.Resource
+	kit    *fake.Kit
 }
 
 // New returns an empty fake account.
 func New() *Fake {
 	f := &Fake{goals: map[int64]goals.Goal{}}
+	f.kit = zopimfake.NewKit("goals", "id")
 	f.router = &zopimfake.Resource{
 		Name: "goals", List: f.list, Create: f.create,
 		Get: f.get, Update: f.update, Delete: f.delete,
@@ -67,7 +83,7 @@ func (f *Fake) Responder() httpmock.Responder { return fake.Responder(f) }
 
 // ServeHTTP routes /goals and /goals/{id} under any base prefix.
 func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	f.router.ServeHTTP(w, r)
+	f.kit.ServeHTTP(w, r, f.router)
 }
 
 // Goals returns a copy of the stored goals, by id.

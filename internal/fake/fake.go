@@ -4,7 +4,9 @@
 package fake
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -18,16 +20,63 @@ import (
 // MaxRequestBody caps what a fake reads of a request body.
 const MaxRequestBody = 1 << 20
 
-// Responder serves h behind an httpmock.MockTransport.
+// Responder serves h behind an httpmock.MockTransport. A handler that
+// aborts (panics with http.ErrAbortHandler, as a Fault that drops the
+// connection does without one to hijack) becomes a transport error, or,
+// after part of the answer, a body that fails with io.ErrUnexpectedEOF.
 func Responder(h http.Handler) httpmock.Responder {
 	return func(req *http.Request) (*http.Response, error) {
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
+		rec := &recorder{ResponseRecorder: httptest.NewRecorder()}
+		if serveAborting(h, rec, req) {
+			if !rec.wrote {
+				return nil, errDropped
+			}
+			resp := rec.Result()
+			resp.Body = io.NopCloser(io.MultiReader(bytes.NewReader(rec.Body.Bytes()), errReader{io.ErrUnexpectedEOF}))
+			resp.Request = req
+			return resp, nil
+		}
 		resp := rec.Result()
 		resp.Request = req
 		return resp, nil
 	}
 }
+
+// errDropped is what a client sees through Responder when the fake drops
+// the connection.
+var errDropped = errors.New("fake: connection dropped by an injected fault")
+
+// serveAborting runs h and reports whether it aborted with
+// http.ErrAbortHandler; any other panic goes on.
+func serveAborting(h http.Handler, w http.ResponseWriter, r *http.Request) (aborted bool) {
+	defer func() {
+		if v := recover(); v != nil {
+			if v != http.ErrAbortHandler {
+				panic(v)
+			}
+			aborted = true
+		}
+	}()
+	h.ServeHTTP(w, r)
+	return false
+}
+
+// recorder notes whether anything was written; it cannot be hijacked.
+type recorder struct {
+	*httptest.ResponseRecorder
+	wrote bool
+}
+
+func (r *recorder) WriteHeader(code int) { r.wrote = true; r.ResponseRecorder.WriteHeader(code) }
+
+func (r *recorder) Write(b []byte) (int, error) {
+	r.wrote = true
+	return r.ResponseRecorder.Write(b)
+}
+
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
 // NewServer starts h on a loopback httptest server; the caller closes it.
 func NewServer(h http.Handler) *httptest.Server {

@@ -55,6 +55,18 @@
 //	mt.RegisterNoResponder(pagesensetest.New().Responder())
 //	client, err := pagesense.NewClient(pagesense.WithToken("any"),
 //		pagesense.WithHTTPClient(&http.Client{Transport: mt}))
+//
+// The test kit: Inject makes the fake fail on purpose, Requests logs what
+// reached it (credentials redacted), Seed, SeedCustomEvents and LoadJSON
+// load a portal, RequireToken (or AcceptTokensFrom an Accounts fake)
+// checks the Zoho-oauthtoken, Accounts fakes Zoho's token endpoint with
+// its 10-per-10-minutes limit, and Contract runs goalkit's behavioural
+// suite against any pagesense.ProjectAPI.
+//
+// Known divergences from the real API: the error codes are the fake's own
+// (the real ones are undocumented); the Accounts fake implements only the
+// refresh-token grant, and its over-limit answer is the one Zoho users
+// report (HTTP 400 "Access Denied"), not a documented one.
 package pagesensetest
 
 import (
@@ -86,6 +98,7 @@ type Fake struct {
 	ids     fake.Counter
 	portals map[string]*portal
 	now     func() time.Time
+	kit     *fake.Kit
 }
 
 // portal holds a portal's goals and events in creation order; linknames
@@ -97,7 +110,7 @@ type portal struct {
 }
 
 // New returns an empty fake.
-func New() *Fake { return &Fake{portals: map[string]*portal{}, now: time.Now} }
+func New() *Fake { return &Fake{portals: map[string]*portal{}, now: time.Now, kit: newKit()} }
 
 // SetClock replaces time.Now for created_time and nothing else.
 func (f *Fake) SetClock(now func() time.Time) {
@@ -135,6 +148,10 @@ func (f *Fake) CustomEvents(portalName, project string) []pagesense.CustomEvent 
 // ServeHTTP routes /portal/{portal}/projectgoals/{linkname} and
 // /portal/{portal}/customevents under any base prefix.
 func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	f.kit.ServeHTTP(w, r, http.HandlerFunc(f.serve))
+}
+
+func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 	if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), pagesense.AuthScheme+" "); !ok || strings.TrimSpace(tok) == "" {
 		writeError(w, http.StatusUnauthorized, CodeUnauthorized, "Invalid OAuth token: want Authorization: Zoho-oauthtoken <token>")
 		return

@@ -18,7 +18,17 @@
 // Choices where the docs are silent: names are unique (creating or
 // renaming onto a taken name answers 400 "Trigger name already exists");
 // a trigger created without "enabled" is enabled; the Authorization header
-// is not checked.
+// is not checked unless RequireToken is set.
+//
+// The test kit: Inject makes the fake fail on purpose, Requests logs what
+// reached it (credentials redacted), Seed and LoadJSON load triggers,
+// RequireToken checks the Bearer token, and Contract runs goalkit's
+// behavioural suite against any triggers.API.
+//
+// Known divergences from the real API: unique names and the 400 for a
+// taken one are the fake's choice (unverified); the real API answers
+// "enabled" as true/false, the fake as 1/0 like the docs; the fake's 400
+// messages are its own; Basic auth is never checked.
 package triggerstest
 
 import (
@@ -49,11 +59,13 @@ type Fake struct {
 	ids    fake.Counter
 	byName map[string]triggers.Trigger
 	router *zopimfake.Resource
+	kit    *fake.Kit
 }
 
 // New returns an empty fake account.
 func New() *Fake {
 	f := &Fake{byName: map[string]triggers.Trigger{}}
+	f.kit = zopimfake.NewKit("triggers", "name")
 	f.router = &zopimfake.Resource{
 		Name: "triggers", List: f.list, Create: f.create,
 		Get: f.get, Update: f.update, Delete: f.delete,
@@ -74,7 +86,7 @@ func (f *Fake) Responder() httpmock.Responder { return fake.Responder(f) }
 
 // ServeHTTP routes /triggers and /triggers/{name} under any base prefix.
 func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	f.router.ServeHTTP(w, r)
+	f.kit.ServeHTTP(w, r, f.router)
 }
 
 // Triggers returns a deep copy of the stored triggers, by id.

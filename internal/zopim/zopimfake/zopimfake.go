@@ -122,3 +122,30 @@ func (res *Resource) item(w http.ResponseWriter, r *http.Request, key string) {
 		WriteError(w, http.StatusMethodNotAllowed, MethodNotAllowedDescription)
 	}
 }
+
+// UnauthorizedDescription is the real API's (Flask's) 401 description.
+const UnauthorizedDescription = "The server could not verify that you are authorized to access the URL requested. You either supplied the wrong credentials (e.g. a bad password), or your browser doesn't understand how to supply the credentials required."
+
+// Unauthorized answers 401 with the Zopim body.
+func Unauthorized(w http.ResponseWriter) {
+	WriteError(w, http.StatusUnauthorized, UnauthorizedDescription)
+}
+
+// NewKit returns the test kit of a Zopim fake serving resource ("goals")
+// whose items are addressed by key ("id"): its operations are named after
+// the client methods List, Create, Get, Update and Delete, and a required
+// token comes as a Bearer token.
+func NewKit(resource, key string) *fake.Kit {
+	coll, item := "/"+resource, "/"+resource+"/{"+key+"}"
+	return fake.NewKit(fake.KitConfig{
+		Operations: []fake.Operation{
+			{Name: "List", Method: http.MethodGet, Pattern: coll},
+			{Name: "Create", Method: http.MethodPost, Pattern: coll},
+			{Name: "Get", Method: http.MethodGet, Pattern: item},
+			{Name: "Update", Method: http.MethodPut, Pattern: item},
+			{Name: "Delete", Method: http.MethodDelete, Pattern: item},
+		},
+		Schemes:      []string{"Bearer"},
+		Unauthorized: Unauthorized,
+	})
+}
