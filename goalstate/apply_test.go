@@ -9,7 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/goalkit/goalkit/giosg/giosgtest"
 	"github.com/goalkit/goalkit/goals"
+	"github.com/goalkit/goalkit/goals/goalstest"
 )
 
 const applyDoc = `version: 1
@@ -53,12 +55,9 @@ func TestApply_InterruptedByAFaultThenResumed(t *testing.T) {
 		t.Fatalf("plan = %q", actions(p))
 	}
 	// The giosg create fails with an answer (a 400): its outcome is known.
-	w.setFault(func(r *http.Request) (int, bool) {
-		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/goals") && strings.Contains(r.URL.Path, "/orgs/") {
-			return http.StatusBadRequest, false
-		}
-		return 0, false
-	})
+	if err := w.giosg.Inject(giosgtest.Fault{Method: http.MethodPost, Times: 1, Status: http.StatusBadRequest, Body: `{"name": ["Refused by the test."]}`}); err != nil {
+		t.Fatal(err)
+	}
 	w.requests()
 	rep, err := Apply(ctx, p, w.targets)
 	var ae *ApplyError
@@ -71,8 +70,7 @@ func TestApply_InterruptedByAFaultThenResumed(t *testing.T) {
 	if got := writes(w.requests()); len(got) != 4 {
 		t.Errorf("first run wrote %q, want 3 creates and the failed one", got)
 	}
-	// Resumed: the same plan, the fault gone; the first three are skipped.
-	w.setFault(nil)
+	// Resumed: the same plan, the fault spent; the first three are skipped.
 	rep, err = Apply(ctx, p, w.targets)
 	if err != nil {
 		t.Fatalf("resume: %v", err)
@@ -100,15 +98,11 @@ func TestApply_CreateWithUnknownOutcomeIsReadBackNotRepeated(t *testing.T) {
 	w := newWorld(t)
 	ctx := context.Background()
 	p := w.plan(t, load(t, applyDoc, nil), Options{})
-	// The first goal create is done by the fake but its answer is lost.
-	lost := false
-	w.setFault(func(r *http.Request) (int, bool) {
-		if r.Method == http.MethodPost && r.URL.Path == "/goals" && !lost {
-			lost = true
-			return http.StatusBadGateway, true
-		}
-		return 0, false
-	})
+	// The fake creates the first goal, then resets the connection: the
+	// client cannot know whether the goal exists.
+	if err := w.zfake.Inject(goalstest.Fault{Route: "POST /goals", Times: 1, AfterApply: true, Drop: true}); err != nil {
+		t.Fatal(err)
+	}
 	w.requests()
 	rep, err := Apply(ctx, p, w.targets)
 	if err != nil {

@@ -26,7 +26,11 @@ type world struct {
 	trig    *triggers.Client
 	org     *giosg.Org
 	project *pagesense.Project
-	giosg   *giosgtest.Fake
+	// The fakes, for their test kit (seeding, faults, request logs).
+	zfake    *goalstest.Fake
+	tfake    *triggerstest.Fake
+	giosg    *giosgtest.Fake
+	giosgAPI *giosg.Client
 
 	mu    sync.Mutex
 	log   []string // "METHOD path"
@@ -36,7 +40,7 @@ type world struct {
 // newWorld starts the fakes. Clients do not retry, so a fault is seen once.
 func newWorld(t *testing.T) *world {
 	t.Helper()
-	w := &world{giosg: giosgtest.New()}
+	w := &world{zfake: goalstest.New(), tfake: triggerstest.New(), giosg: giosgtest.New()}
 	w.giosg.SetPageSize(200)
 	serve := func(h http.Handler) string {
 		srv := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
@@ -59,17 +63,17 @@ func newWorld(t *testing.T) *world {
 		return srv.URL
 	}
 	var err error
-	if w.goals, err = goals.NewClient(goals.WithBaseURL(serve(goalstest.New())), goals.WithToken("t"), goals.WithRetryMax(0)); err != nil {
+	if w.goals, err = goals.NewClient(goals.WithBaseURL(serve(w.zfake)), goals.WithToken("t"), goals.WithRetryMax(0)); err != nil {
 		t.Fatal(err)
 	}
-	if w.trig, err = triggers.NewClient(triggers.WithBaseURL(serve(triggerstest.New())), triggers.WithToken("t"), triggers.WithRetryMax(0)); err != nil {
+	if w.trig, err = triggers.NewClient(triggers.WithBaseURL(serve(w.tfake)), triggers.WithToken("t"), triggers.WithRetryMax(0)); err != nil {
 		t.Fatal(err)
 	}
 	gc, err := giosg.NewClient(giosg.WithBaseURL(serve(w.giosg)), giosg.WithAPIToken("t"), giosg.WithRetryMax(0))
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.org = gc.Org("org-1")
+	w.giosgAPI, w.org = gc, gc.Org("org-1")
 	pc, err := pagesense.NewClient(pagesense.WithBaseURL(serve(pagesensetest.New())), pagesense.WithToken("t"), pagesense.WithRetryMax(0))
 	if err != nil {
 		t.Fatal(err)
