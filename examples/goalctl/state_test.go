@@ -111,3 +111,19 @@ func TestGoalsAsCode_AutoApproveWithVariablesAndPrune(t *testing.T) {
 		t.Errorf("plan after apply: %+v", p.Changes)
 	}
 }
+
+func TestGoalsAsCode_ExportOneDialectAsJSON(t *testing.T) {
+	fs := newFakes(t)
+	r := runFake(t, fs, "export", "--dialect", "giosg", "--output", "json")
+	wantCode(t, r, exitOK)
+	doc := decodeJSON[goalstate.Document](t, r)
+	if doc.Zendesk != nil || doc.PageSense != nil || doc.Giosg == nil || len(doc.Giosg.Goals) != 2 {
+		t.Errorf("export --dialect giosg: %+v", doc)
+	}
+	r = runFake(t, fs, "export", "--dialect", "zopim")
+	wantCode(t, r, exitUsage)
+	r = runFake(t, fs, "plan", "-f", "/nonexistent/goals.yaml")
+	if r.code == exitOK || strings.Contains(r.stdout+r.stderr, "\x1b[") {
+		t.Errorf("missing file: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
