@@ -34,7 +34,14 @@
 // Money must not pass through float64, so it is a Decimal: the exact
 // decimal text, decoded from a JSON string or number (14.15 becomes
 // "14.15") and encoded as a string. ParseDecimal checks the grammar
-// [+-]digits[.digits].
+// [+-]digits[.digits]; Decimal.Equal compares amounts ("10" equals
+// "10.00").
+//
+// The goals page lists only name, allow_any_room, allowed_rooms and
+// conditions as updatable, so the server may ignore a default_value sent
+// with UpdateGoal or PatchGoal. Both compare the returned default_value
+// with the one sent and, when they differ, set the returned goal's
+// DefaultValueNotApplied to the value sent: visible, but not an error.
 //
 // # Where the docs disagree
 //

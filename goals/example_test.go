@@ -163,3 +163,13 @@ func ExampleWithTokenSource() {
 	}
 	_ = client // client.List(ctx) now fetches and caches a token first
 }
+
+// The OAuth endpoint lives on the account's Zendesk subdomain.
+func ExampleOAuthEndpoint() {
+	endpoint := goals.OAuthEndpoint("acme")
+	fmt.Println(endpoint.AuthURL)
+	fmt.Println(endpoint.TokenURL)
+	// Output:
+	// https://acme.zendesk.com/oauth2/chat/authorizations/new
+	// https://acme.zendesk.com/oauth2/chat/token
+}

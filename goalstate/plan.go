@@ -221,7 +221,6 @@ func (pl *planner) zendeskGoals(want []ZendeskGoal) error {
 }
 
 func (pl *planner) triggers(want []Trigger) {
-	_, canReplace := pl.targets.Triggers.(triggerReplacer)
 	for i := range want {
 		w := &want[i]
 		_ = pl.one(w.Name, w.RenamedFrom, &Desired{Trigger: w}, func(o liveObject) ([]FieldChange, error) {
@@ -232,11 +231,7 @@ func (pl *planner) triggers(want []Trigger) {
 				return
 			}
 			c.Action = ActionReplace
-			c.Reason = "the API cannot edit a trigger definition: the trigger is replaced"
-			if !canReplace {
-				c.Action = ActionCannot
-				c.Reason = "the definition changes and the triggers client given cannot replace a trigger"
-			}
+			c.Reason = "the API cannot edit a trigger definition: the trigger is replaced (deleted and created again)"
 		})
 	}
 	pl.unlisted(true, "")

@@ -112,23 +112,14 @@ zendesk:
         condition: ["eq", "@visitor_served", true]
         actions: [["wait", 5]]
 `, nil)
-	// A client that cannot replace (a triggers.API mock, say) gets a
-	// "cannot".
-	w.targets.Triggers = apiOnly{w.trig}
 	p = w.plan(t, doc, Options{})
-	if got, want := actions(p), []string{"rename zendesk.triggers New name", "cannot zendesk.triggers Greeter"}; !slices.Equal(got, want) {
+	if got, want := actions(p), []string{"rename zendesk.triggers New name", "replace zendesk.triggers Greeter"}; !slices.Equal(got, want) {
 		t.Fatalf("plan = %q, want %q", got, want)
 	}
 	if c := p.Changes[0]; c.RenamedFrom != "Old name" || c.Key != "Old name" || len(c.Fields) != 1 || c.Fields[0].Field != "name" {
 		t.Errorf("rename = %+v", c)
 	}
-	if c := p.Changes[1]; !strings.Contains(c.Reason, "cannot replace") {
-		t.Errorf("definition change without Replace: reason %q", c.Reason)
-	}
-	// The SDK's client can replace.
-	w.targets.Triggers = w.trig
-	p = w.plan(t, doc, Options{})
-	if c := p.Changes[1]; c.Action != ActionReplace || !strings.Contains(c.Reason, "cannot edit a trigger definition") || c.Fields[0].Field != "definition.condition" {
+	if c := p.Changes[1]; !strings.Contains(c.Reason, "cannot edit a trigger definition") || c.Fields[0].Field != "definition.condition" {
 		t.Errorf("replace = %+v", c)
 	}
 	w.requests()
@@ -142,9 +133,6 @@ zendesk:
 		t.Errorf("after apply: %q", actions(p))
 	}
 }
-
-// apiOnly is a triggers client reduced to triggers.API: it has no Replace.
-type apiOnly struct{ triggers.API }
 
 func TestPlan_GiosgRemovalIsReportedAndCustomEventsAreCreateOnly(t *testing.T) {
 	w := newWorld(t)

@@ -1,8 +1,6 @@
 package goalstate
 
 import (
-	"context"
-
 	"github.com/goalkit/goalkit/giosg"
 	"github.com/goalkit/goalkit/goals"
 	"github.com/goalkit/goalkit/pagesense"
@@ -18,10 +16,4 @@ type Targets struct {
 	Triggers  triggers.API
 	Giosg     giosg.GoalsAPI
 	PageSense pagesense.ProjectAPI
-}
-
-// triggerReplacer is a triggers client that can change a definition
-// (triggers.Client.Replace): the API cannot edit one in place.
-type triggerReplacer interface {
-	Replace(ctx context.Context, name string, p *triggers.TriggerParams) (*triggers.Trigger, error)
 }

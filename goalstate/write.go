@@ -51,11 +51,7 @@ func applyChange(ctx context.Context, t Targets, c Change) error {
 		case ActionCreate:
 			_, err = t.Triggers.Create(ctx, params)
 		case ActionReplace:
-			r, ok := t.Triggers.(triggerReplacer)
-			if !ok {
-				return fmt.Errorf("the triggers client cannot replace a trigger")
-			}
-			_, err = r.Replace(ctx, c.Key, params)
+			_, err = t.Triggers.Replace(ctx, c.Key, params)
 		default:
 			_, err = t.Triggers.Update(ctx, c.Key, triggerPatch(params, c.Fields))
 		}

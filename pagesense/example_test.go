@@ -67,3 +67,28 @@ func ExampleMatchURL() {
 	// true
 	// goalkit: invalid match_type: URL_GROUP_MATCH is evaluated by PageSense: URL groups live on the server
 }
+
+// Change a goal's display name: only the fields a GoalPatch sets are sent.
+func ExampleProject_UpdateGoal() {
+	srv := pagesensetest.NewServer()
+	defer srv.Close()
+
+	client, err := pagesense.NewClient(pagesense.WithBaseURL(srv.URL), pagesense.WithToken("access-token"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	project := client.Project("my-portal", "website-performance-project")
+	if _, err := project.CreateGoal(ctx, &pagesense.GoalInput{
+		DisplayName: "Pricing", GoalType: pagesense.PageVisitGoal, GoalURL: "https://example.com/pricing",
+	}); err != nil {
+		log.Fatal(err)
+	}
+
+	goal, err := project.UpdateGoal(ctx, "pricing", &pagesense.GoalPatch{DisplayName: pagesense.Ptr("Pricing page")})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(goal.Linkname, goal.DisplayName, goal.GoalURL)
+	// Output: pricing Pricing page https://example.com/pricing
+}

@@ -27,6 +27,10 @@ var fuzzEnvelopeSeeds = []string{
 	`{"status_code": null, "message": null}`,
 	`{"status_code": true}`,
 	`<html>503</html>`, ``, `null`, `[]`,
+	`{"status_code": "10000", "timeTakenToProcessTheRequest": "182 ms", "projectgoals": [{"created_time": 1761732418306, "time_spent_seconds": "", "goal_type": 8, "goal_status": 2, "success": true}]}`,
+	`{"status_code": "10000", "projectgoals": [{"linkname": "a", "success": false, "message": "no", "code": 7}]}`,
+	`{"customevents": [{"event_id": 2000000027087, "success": true, "linkname": "premiumsignupcta"}]}`,
+	`{"status_code": "10000", "projectgoals": {"linkname": "a", "element_css_selector": "#b", "success": "false"}}`,
 }
 
 // FuzzEnvelope decodes any body as each answer envelope and as an error
@@ -38,8 +42,16 @@ func FuzzEnvelope(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var goalsEnv goalsEnvelope
-		if json.Unmarshal(data, &goalsEnv) == nil {
+		if goalsEnv.decode(data) == nil {
 			checkFailure(t, &goalsEnv.envelope)
+			_, _, failed := goalsEnv.Failure()
+			itemFailed := false
+			for _, w := range goalsEnv.Goals {
+				itemFailed = itemFailed || (w.Success.set && !w.Success.v)
+			}
+			if _, _, envFailed := goalsEnv.envelope.Failure(); failed != (envFailed || itemFailed) {
+				t.Fatalf("Failure = %v, envelope failed %v, an item failed %v", failed, envFailed, itemFailed)
+			}
 			for _, g := range goalsOf(goalsEnv.Goals) {
 				if _, err := json.Marshal(g); err != nil {
 					t.Fatalf("a listed goal does not encode: %v", err)
@@ -54,7 +66,7 @@ func FuzzEnvelope(f *testing.F) {
 			}
 		}
 		var eventsEnv eventsEnvelope
-		if json.Unmarshal(data, &eventsEnv) == nil {
+		if eventsEnv.decode(data) == nil {
 			checkFailure(t, &eventsEnv.envelope)
 		}
 		var eventEnv eventEnvelope

@@ -171,13 +171,15 @@ func (t *epochMillis) UnmarshalJSON(b []byte) error {
 		*t = epochMillis{}
 		return nil
 	}
-	if ms, err := strconv.ParseInt(string(s), 10, 64); err == nil {
-		*t = epochMillis(time.UnixMilli(ms).UTC())
-		return nil
-	}
+	bad := &json.UnmarshalTypeError{Value: "time " + strconv.Quote(string(s)), Type: reflect.TypeFor[time.Time]()}
 	v, err := time.Parse(time.RFC3339Nano, string(s))
-	if err != nil {
-		return &json.UnmarshalTypeError{Value: "time " + strconv.Quote(string(s)), Type: reflect.TypeFor[time.Time]()}
+	if ms, perr := strconv.ParseInt(string(s), 10, 64); perr == nil {
+		v, err = time.UnixMilli(ms), nil
+	}
+	// Years a time.Time cannot encode in JSON are refused here, so that
+	// every decoded goal encodes.
+	if err != nil || v.Year() < 0 || v.Year() > 9999 {
+		return bad
 	}
 	*t = epochMillis(v.UTC())
 	return nil

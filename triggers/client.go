@@ -61,6 +61,7 @@ type API interface {
 	Get(ctx context.Context, name string) (*Trigger, error)
 	Create(ctx context.Context, p *TriggerParams) (*Trigger, error)
 	Update(ctx context.Context, name string, p *TriggerParams) (*Trigger, error)
+	Replace(ctx context.Context, name string, t *TriggerParams) (*Trigger, error)
 	Delete(ctx context.Context, name string) error
 }
 

@@ -116,3 +116,40 @@ func ExampleClient_Delete() {
 	// <nil>
 	// true
 }
+
+// Update does not change definitions (the API does not edit them there);
+// Replace deletes the trigger and creates it again with the new one. The
+// trigger gets a new id; had the create failed, the old trigger would have
+// been restored.
+func ExampleClient_Replace() {
+	client, done := newExampleClient()
+	defer done()
+	ctx := context.Background()
+	if _, err := client.Create(ctx, &triggers.TriggerParams{
+		Name:       triggers.Ptr("First Reply"),
+		Definition: &triggers.Definition{Event: "chat_requested", Actions: json.RawMessage(`[["wait",5]]`)},
+	}); err != nil {
+		log.Fatal(err)
+	}
+
+	old, err := client.Get(ctx, "First Reply")
+	if err != nil {
+		log.Fatal(err)
+	}
+	def := *old.Definition
+	def.Actions = json.RawMessage(`[["wait",10]]`)
+	_, err = client.Update(ctx, "First Reply", &triggers.TriggerParams{Definition: &def})
+	var invalid *triggers.ValidationError
+	fmt.Println(errors.As(err, &invalid), invalid.Field)
+
+	t, err := client.Replace(ctx, "First Reply", &triggers.TriggerParams{
+		Name: &old.Name, Description: &old.Description, Enabled: &old.Enabled, Definition: &def,
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(t.ID, t.Name, string(t.Definition.Actions))
+	// Output:
+	// true definition
+	// 2 First Reply [["wait",10]]
+}

@@ -2,6 +2,7 @@ package triggers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -16,12 +17,16 @@ const restoreTimeout = 30 * time.Second
 // atomic: between the delete and the create the trigger does not exist, and
 // its id changes.
 //
-// If the create fails, Replace recreates the old trigger from what it read
-// first (also when ctx is done, within a bounded time), so a failure does
-// not leave the account without it. The error is then a *ReplaceError,
-// which says whether the old trigger was restored and, if it was not,
-// holds it in Old to be created again; errors.Is and errors.As see the
-// create's error (and the restore's).
+// A failed delete stops Replace only while the trigger is still there (a
+// delete whose answer was lost may have been applied). If the create
+// fails, Replace recreates the old trigger from what it read first (also
+// when ctx is done, within a bounded time), so a failure does not leave the
+// account without it, and returns a *ReplaceError: it says whether the old
+// trigger was restored and, if not, holds it in Old to be created again;
+// errors.Is and errors.As see the create's error (and the restore's). A
+// create whose answer was lost (a dropped connection, not a refusal) may
+// have been applied: if the restore then fails and a trigger called t.Name
+// exists, Replace returns that trigger.
 func (c *Client) Replace(ctx context.Context, name string, t *TriggerParams) (*Trigger, error) {
 	if _, err := triggerPath(name); err != nil {
 		return nil, err
@@ -33,17 +38,38 @@ func (c *Client) Replace(ctx context.Context, name string, t *TriggerParams) (*T
 	if err != nil {
 		return nil, err
 	}
-	if err := c.Delete(ctx, name); err != nil {
-		return nil, err
+	// From here on the trigger may be gone: what must follow (a lookup, the
+	// restore) runs even when ctx is done, within a bounded time.
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), restoreTimeout)
+	defer cancel()
+	if err := c.Delete(ctx, name); err != nil && !errors.Is(err, ErrNotFound) {
+		// A retried DELETE answers 404 when its first attempt went through;
+		// any other failure may also have been applied with its answer
+		// lost: only a trigger still there means nothing changed.
+		if _, getErr := c.Get(rctx, name); !errors.Is(getErr, ErrNotFound) {
+			return nil, err
+		}
 	}
 	created, err := c.Create(ctx, t)
 	if err == nil {
 		return created, nil
 	}
-	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), restoreTimeout)
-	defer cancel()
 	restored, restoreErr := c.Create(rctx, old.params())
+	if restoreErr != nil && !answered(err) {
+		// The create's answer was lost, not refused: it may have been
+		// applied, which would also be why the restore failed.
+		if cur, getErr := c.Get(rctx, *t.Name); getErr == nil {
+			return cur, nil
+		}
+	}
 	return nil, &ReplaceError{Name: name, Old: old, Restored: restored, Err: err, RestoreErr: restoreErr}
+}
+
+// answered reports an error the API answered with: the request was
+// refused, not lost on the way.
+func answered(err error) bool {
+	var ae *APIError
+	return errors.As(err, &ae)
 }
 
 // params is the trigger as a create body, without its id.

@@ -179,3 +179,65 @@ func TestUpdate_DefinitionRefusalPointsToReplace(t *testing.T) {
 		t.Error("a request was sent")
 	}
 }
+
+// A create whose answer is lost may have been applied: the restore then
+// finds the name taken, and the trigger that is there is the result.
+func TestReplace_LostCreateAnswerThatWasApplied(t *testing.T) {
+	t.Parallel()
+	c, _, rec := mock(t, []httpmock.Responder{
+		answer(200, recordedTrigger),                                                                            // Get
+		httpmock.NewStringResponder(204, ""),                                                                    // Delete
+		httpmock.NewErrorResponder(errors.New("connection reset by peer")),                                      // Create: applied, answer lost
+		answer(400, `{"error": "Bad Request", "description": "Trigger name already exists"}`),                   // restore
+		answer(200, `{"id": 7, "name": "First Reply", "enabled": true, "definition": {"event": "page_enter"}}`), // Get
+	})
+	got, err := c.Replace(ctx, "First Reply", &triggers.TriggerParams{Name: triggers.Ptr("First Reply"), Definition: &triggers.Definition{Event: "page_enter"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ID != 7 || got.Definition.Event != "page_enter" {
+		t.Errorf("got %+v", got)
+	}
+	if last := rec.Last(t); last.Method != http.MethodGet {
+		t.Errorf("last request %s, want the lookup", last.Method)
+	}
+}
+
+// A delete that went through with its answer lost (a retry then answers
+// 404, or the call fails) still leads to the create: the trigger is gone
+// either way, and stopping there would leave the account without it.
+func TestReplace_DeleteAppliedButNotAnswered(t *testing.T) {
+	t.Parallel()
+	created := `{"id": 8, "name": "First Reply", "definition": {"event": "page_enter"}}`
+	for name, deleteAnswers := range map[string][]httpmock.Responder{
+		"404 on retry": {answer(404, `{"error": "Not Found"}`)},
+		"lost answer":  {httpmock.NewErrorResponder(errors.New("connection reset")), answer(404, `{"error": "Not Found"}`)},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			resps := append([]httpmock.Responder{answer(200, recordedTrigger)}, deleteAnswers...)
+			resps = append(resps, answer(201, created))
+			c, _, rec := mock(t, resps, triggers.WithRetryMax(0))
+			got, err := c.Replace(ctx, "First Reply", &triggers.TriggerParams{Name: triggers.Ptr("First Reply"), Definition: &triggers.Definition{Event: "page_enter"}})
+			if err != nil || got.ID != 8 {
+				t.Fatalf("Replace = %+v, %v", got, err)
+			}
+			if last := rec.Last(t); last.Method != http.MethodPost {
+				t.Errorf("last request %s, want the create", last.Method)
+			}
+		})
+	}
+}
+
+// A delete that failed while the trigger is still there changes nothing.
+func TestReplace_DeleteRefusedChangesNothing(t *testing.T) {
+	t.Parallel()
+	c, _, rec := mock(t, []httpmock.Responder{answer(200, recordedTrigger), answer(403, `{"error": "Forbidden"}`), answer(200, recordedTrigger)})
+	_, err := c.Replace(ctx, "First Reply", &triggers.TriggerParams{Name: triggers.Ptr("First Reply")})
+	if !errors.Is(err, triggers.ErrForbidden) {
+		t.Fatalf("err = %v, want ErrForbidden", err)
+	}
+	if last := rec.Last(t); last.Method != http.MethodGet {
+		t.Errorf("last request %s, want the check that the trigger is still there", last.Method)
+	}
+}

@@ -37,6 +37,13 @@ func pagesenseOps() []op {
 			}
 			return err
 		}},
+		{name: "pagesense.UpdateGoal", method: "PUT", allowEmpty: true, ok: envelope(`"projectgoals":[{"goal_id":4000001,"linkname":"engaged-reader","success":true}]`), run: func(ctx context.Context, opts []transport.Option) error {
+			p, err := project(opts)
+			if err == nil {
+				_, err = p.UpdateGoal(ctx, "engaged-reader", &pagesense.GoalPatch{DisplayName: pagesense.Ptr("Deep reader")})
+			}
+			return err
+		}},
 		{name: "pagesense.DeleteGoal", method: "DELETE", allowEmpty: true, ok: envelope(`"count":0`), run: func(ctx context.Context, opts []transport.Option) error {
 			p, err := project(opts)
 			if err == nil {

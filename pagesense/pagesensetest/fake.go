@@ -240,10 +240,8 @@ func (f *Fake) updateGoal(w http.ResponseWriter, r *http.Request, portalName, li
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	p := f.portal(portalName)
-	i := p.goalIndex(linkname)
+	p, i := f.findGoal(w, portalName, linkname)
 	if i < 0 {
-		writeError(w, http.StatusNotFound, CodeNotFound, "goal "+strconv.Quote(linkname)+" not found")
 		return
 	}
 	g, patch := p.goals[i], body.Goal
@@ -269,10 +267,8 @@ func (f *Fake) updateGoal(w http.ResponseWriter, r *http.Request, portalName, li
 func (f *Fake) deleteGoal(w http.ResponseWriter, portalName, linkname string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	p := f.portal(portalName)
-	i := p.goalIndex(linkname)
+	p, i := f.findGoal(w, portalName, linkname)
 	if i < 0 {
-		writeError(w, http.StatusNotFound, CodeNotFound, "goal "+strconv.Quote(linkname)+" not found")
 		return
 	}
 	g := p.goals[i]
@@ -280,14 +276,17 @@ func (f *Fake) deleteGoal(w http.ResponseWriter, portalName, linkname string) {
 	writeOK(w, http.StatusOK, "projectgoals", goalAnswers([]pagesense.Goal{g}, true), 1)
 }
 
-// goalIndex is the index of the goal with linkname, or -1; f.mu is held.
-func (p *portal) goalIndex(linkname string) int {
+// findGoal returns the portal and the index of the goal with linkname, or
+// answers 404 and returns -1; f.mu is held.
+func (f *Fake) findGoal(w http.ResponseWriter, portalName, linkname string) (*portal, int) {
+	p := f.portal(portalName)
 	for i := range p.goals {
 		if p.goals[i].Linkname == linkname {
-			return i
+			return p, i
 		}
 	}
-	return -1
+	writeError(w, http.StatusNotFound, CodeNotFound, "goal "+strconv.Quote(linkname)+" not found")
+	return p, -1
 }
 
 func (f *Fake) serveEvents(w http.ResponseWriter, r *http.Request, portalName string) {
