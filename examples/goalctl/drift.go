@@ -21,7 +21,7 @@ func runDrift(fs *flag.FlagSet) action {
 	return func(ctx context.Context, a *app, _ []string) error {
 		p, err := a.makePlan(ctx, file)
 		if err != nil {
-			return err
+			return errorExit1(err)
 		}
 		if a.format == formatTable {
 			err = p.WriteText(a.stdout, a.colorOK())

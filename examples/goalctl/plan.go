@@ -16,7 +16,8 @@ func planCommand() *command {
 		help: `Reads each managed resource once, checks the vendors' rules and the file's
 goal tests, and sends nothing. --out saves the plan for 'goalctl apply'.
 Output: a readable diff; --output json writes the plan's JSON (see README).
-Exit status with --detailed-exitcode: 0 no changes, 1 error, 2 changes.
+Exit status with --detailed-exitcode: 0 no changes, 1 error (also a missing
+file or missing credentials), 2 changes.
 Example: goalctl plan -f goals.yaml --var SITE=www.example.com --out plan.json`,
 		setup: runPlan,
 	}
@@ -28,29 +29,38 @@ func runPlan(fs *flag.FlagSet) action {
 	detailed := fs.Bool("detailed-exitcode", false, "exit 2 when the plan has changes, 0 when it has none")
 	out := trackOutput(fs)
 	return func(ctx context.Context, a *app, _ []string) error {
-		p, err := a.makePlan(ctx, file)
-		if err != nil {
-			return err
+		err := a.runPlan(ctx, file, *outFile, *detailed, out)
+		if *detailed {
+			return errorExit1(err)
 		}
-		if *outFile != "" {
-			raw, err := json.MarshalIndent(p, "", "  ")
-			if err != nil {
-				return err
-			}
-			if err := os.WriteFile(*outFile, append(raw, '\n'), 0o600); err != nil {
-				return err
-			}
-		}
-		if a.wantJSON(out) {
-			err = writeJSON(a.stdout, p)
-		} else {
-			err = p.WriteText(a.stdout, a.colorOK())
-		}
-		if err != nil {
-			return err
-		}
-		return planChanges(p, *detailed)
+		return err
 	}
+}
+
+// runPlan plans, saves the plan to outFile if given, and prints it.
+func (a *app) runPlan(ctx context.Context, file *stateFileFlags, outFile string, detailed bool, out *explicitOutput) error {
+	p, err := a.makePlan(ctx, file)
+	if err != nil {
+		return err
+	}
+	if outFile != "" {
+		raw, err := json.MarshalIndent(p, "", "  ")
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(outFile, append(raw, '\n'), 0o600); err != nil {
+			return err
+		}
+	}
+	if a.wantJSON(out) {
+		err = writeJSON(a.stdout, p)
+	} else {
+		err = p.WriteText(a.stdout, a.colorOK())
+	}
+	if err != nil {
+		return err
+	}
+	return planChanges(p, detailed)
 }
 
 // makePlan loads the file and plans it against the accounts it manages.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -161,4 +162,21 @@ func planChanges(p *goalstate.Plan, detailed bool) error {
 		return exitChanges
 	}
 	return nil
+}
+
+// errorExit1 makes every failure of a command whose exit status 2 means
+// "changes" (plan --detailed-exitcode, drift) exit 1, as terraform's do: a
+// missing file or missing credentials must not read as drift in CI.
+// (A mistyped flag is refused before the command runs, with status 2.)
+func errorExit1(err error) error {
+	var status exitStatus
+	if err == nil || errors.As(err, &status) {
+		return err
+	}
+	var cerr configErr
+	var uerr usageErr
+	if errors.As(err, &cerr) || errors.As(err, &uerr) {
+		return errors.New(err.Error())
+	}
+	return err
 }
