@@ -3,6 +3,7 @@ module github.com/goalkit/goalkit
 go 1.25.0
 
 require (
+	github.com/goccy/go-yaml v1.19.2
 	github.com/google/go-querystring v1.2.0
 	github.com/hashicorp/go-retryablehttp v0.7.8
 	github.com/jarcoal/httpmock v1.4.2

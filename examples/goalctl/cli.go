@@ -25,6 +25,8 @@ type command struct {
 	// ("ID"); exactly len(args) are required, or at least len(args) when
 	// the last ends in "..." ("KEY...").
 	args []string
+	// optionalArgs lets a leaf run with no positional arguments as well.
+	optionalArgs bool
 	// setup registers the leaf's flags on fs and returns the action, which
 	// reads the flag values through its closure.
 	setup func(fs *flag.FlagSet) action
@@ -66,7 +68,7 @@ func (a *app) dispatch(ctx context.Context, cmd *command, path, args []string) i
 	switch {
 	case len(cmd.args) == 0 && len(positional) > 0:
 		return a.usageError(full, name, "unexpected argument %q", positional[0])
-	case len(positional) != len(cmd.args) && !(variadic(cmd.args) && len(positional) > len(cmd.args)):
+	case len(positional) != len(cmd.args) && !(variadic(cmd.args) && len(positional) > len(cmd.args)) && !(cmd.optionalArgs && len(positional) == 0):
 		return a.usageError(full, name, "want %s, got %d argument(s)", strings.Join(cmd.args, " "), len(positional))
 	}
 	return a.runAction(ctx, act, positional, full, name)

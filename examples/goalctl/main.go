@@ -16,6 +16,10 @@
 //	goalctl pagesense goals list|get LINKNAME|create|delete LINKNAME
 //	goalctl pagesense events list|create --name N
 //	goalctl pagesense match-url --type SIMPLE_MATCH --pattern P URL
+//	goalctl export [--dialect D] > goals.yaml
+//	goalctl plan -f goals.yaml [--var K=V] [--prune] [--out plan.json] [--detailed-exitcode]
+//	goalctl apply plan.json | apply -f goals.yaml --auto-approve
+//	goalctl drift -f goals.yaml
 //
 // Every level answers -h or --help with its commands and flags. The common
 // flags are accepted at every level, and flags may follow the positional
@@ -160,7 +164,7 @@ func rootCommand() *command {
 		name:    "goalctl",
 		summary: "manage conversion goals in Zendesk Chat, giosg and Zoho PageSense",
 		help:    rootHelp,
-		subs:    []*command{zopimCommand(), giosgCommand(), pagesenseCommand()},
+		subs:    []*command{zopimCommand(), giosgCommand(), pagesenseCommand(), exportCommand(), planCommand(), applyCommand(), driftCommand()},
 	}
 }
 

@@ -143,8 +143,8 @@ func TestHelpAtEveryLevel(t *testing.T) {
 			})
 		}
 	})
-	if n != 36 {
-		t.Errorf("walked %d commands, want 36: a command was added or lost", n)
+	if n != 40 {
+		t.Errorf("walked %d commands, want 40: a command was added or lost", n)
 	}
 }
 

@@ -37,10 +37,13 @@ func (a *app) report(cmd string, err error, full string) int {
 		cerr   configErr
 		verr   *goals.ValidationError // the same type in every goalkit package
 		apiErr *goals.APIError
+		status exitStatus
 	)
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, &status):
+		return int(status)
 	case errors.As(err, &uerr):
 		return a.usageError(full, cmd, "%s", uerr)
 	case errors.As(err, &cerr):
