@@ -17,4 +17,3 @@ var (
 	// would otherwise hold the caller forever.
 	ErrPageLimit = errors.New("giosg: too many pages in one walk")
 )
-

@@ -2,7 +2,6 @@ package goals
 
 import "errors"
 
-
 // ErrGoalsLimitExceeded matches an *APIError whose 4xx body says "Goals
 // limit exceeded": the account already has MaxActiveGoals enabled goals.
 // With status 400 or 422 the error matches ErrInvalid as well.

@@ -1,8 +1,8 @@
 package pagesense
 
 import (
-	"unicode/utf8"
 	"fmt"
+	"unicode/utf8"
 
 	"golang.org/x/oauth2"
 
