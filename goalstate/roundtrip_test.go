@@ -18,9 +18,9 @@ import (
 	"github.com/goalkit/goalkit/triggers"
 )
 
-// fixturesDir holds the recorded vendor objects, beside the repository
-// (../shared/fixtures from its root).
-const fixturesDir = "../../shared/fixtures"
+// fixturesDir holds the recorded vendor objects: the module's copy of
+// ../shared/fixtures, kept equal to it by internal/fixtures.
+const fixturesDir = "../internal/fixtures/testdata"
 
 // roundTrip checks the law: export, encode, load, plan against the same
 // account: no changes.
@@ -57,7 +57,7 @@ func fixture(t *testing.T, name string) []byte {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join(fixturesDir, name))
 	if os.IsNotExist(err) {
-		t.Skipf("fixtures not found at %s", fixturesDir)
+		t.Fatalf("fixtures not found at %s: %v", fixturesDir, err)
 	}
 	if err != nil {
 		t.Fatal(err)
