@@ -18,7 +18,7 @@ func TestNewClientNeedsCredentials(t *testing.T) {
 	for name, newClient := range map[string]func() error{
 		"goals": func() error { _, err := goals.NewClient(goals.WithSubdomain("acme")); return err },
 		"triggers": func() error {
-			_, err := triggers.NewClient(triggers.WithBaseURL(triggers.LegacyBaseURL))
+			_, err := triggers.NewClient(triggers.WithSubdomain("acme"))
 			return err
 		},
 		"giosg":     func() error { _, err := giosg.NewClient(); return err },
