@@ -9,6 +9,7 @@ import (
 	"iter"
 	"math/rand/v2"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -102,7 +103,8 @@ func TestImportSurvivesKill9(t *testing.T) {
 	for i := 1; i <= killRows; i++ {
 		f.AddVisitorIdentity("v-" + strconv.Itoa(i))
 	}
-	rng := rand.New(rand.NewPCG(14, 14))
+	rng := rand.New(rand.NewPCG(14, 14))    // the server's faults, under mu
+	killAt := rand.New(rand.NewPCG(41, 41)) // the kill points, test goroutine only
 	var mu sync.Mutex
 	faults := faultinject.All()
 	faultsOn := true
@@ -117,8 +119,7 @@ func TestImportSurvivesKill9(t *testing.T) {
 		seen[fault] = true
 		return fault
 	}}
-	srv := giosgtest.NewServerWith(f)
-	srv.Config.Handler = h
+	srv := httptest.NewServer(h) // h wraps the fake: set before the server starts
 	defer srv.Close()
 	path := filepath.Join(t.TempDir(), "journal.db")
 
@@ -159,7 +160,7 @@ func TestImportSurvivesKill9(t *testing.T) {
 	killed, runs := 0, 0
 	for killed < killKills {
 		runs++
-		if _, wasKilled := child(time.Duration(1+rng.IntN(60)) * time.Millisecond); wasKilled {
+		if _, wasKilled := child(time.Duration(1+killAt.IntN(60)) * time.Millisecond); wasKilled {
 			killed++
 		} else if runs > 2*killKills {
 			t.Fatalf("%d runs completed before their kill: raise killRows", runs-killed)
