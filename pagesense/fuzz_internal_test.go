@@ -140,7 +140,11 @@ func FuzzTokenAnswer(f *testing.F) {
 			if msg := err.Error(); strings.Contains(msg, secret) || strings.Contains(msg, refresh) {
 				t.Fatal("a token error holds a secret")
 			}
-			if status >= 400 && status < 500 && !errors.Is(err, ErrUnauthorized) {
+			// A 429 is Zoho's rate limit (ErrRateLimited); other 4xx refuse the credentials.
+			if status == 429 && !errors.Is(err, ErrRateLimited) {
+				t.Fatalf("a 429 refusal does not match ErrRateLimited")
+			}
+			if status >= 400 && status < 500 && status != 429 && !errors.Is(err, ErrUnauthorized) {
 				t.Fatalf("a %d refusal does not match ErrUnauthorized", status)
 			}
 			return
