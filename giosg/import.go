@@ -33,7 +33,9 @@ type ImportOptions struct {
 	// many rows while the previous batch is being sent. A crash leaves at
 	// most 2×ClaimAhead + Concurrency keys in doubt, some possibly never
 	// sent: smaller means fewer to check after a crash, larger means more
-	// throughput on a slow disk.
+	// throughput on a slow disk. Outcomes are committed in groups too
+	// (every 50ms), so the keys answered in the last moments before a
+	// crash are in doubt as well: never re-sent, checked like the others.
 	ClaimAhead int
 	// Progress, if set, is called every ProgressInterval (default 500ms)
 	// and once at the end, from one goroutine at a time.
@@ -63,7 +65,8 @@ type ImportOptions struct {
 //   - a key is durably marked sending before its POST leaves; valid rows
 //     are claimed in batches (up to ClaimAhead, one commit each) while the
 //     previous batch is sent, so a crash may leave up to 2×ClaimAhead +
-//     Concurrency keys in doubt;
+//     Concurrency keys in doubt; outcomes are committed in groups (every
+//     50ms), so keys answered just before a crash are in doubt too;
 //   - a 2xx is accepted; a 4xx rejected with the server's status and
 //     message; a 5xx, a dropped connection or a timeout after the request
 //     left is in doubt: never re-sent automatically, listed, and settled

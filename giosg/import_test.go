@@ -434,3 +434,45 @@ func TestImportCancelPutsUnsentRowsBack(t *testing.T) {
 		}
 	}
 }
+
+// countingJournal counts the Record calls (commits) and entries.
+type countingJournal struct {
+	giosg.Journal
+	calls, entries atomic.Int64
+}
+
+func (c *countingJournal) Record(entries ...giosg.JournalEntry) error {
+	c.calls.Add(1)
+	c.entries.Add(int64(len(entries)))
+	return c.Journal.Record(entries...)
+}
+
+// Outcomes share commits: a commit per answer (one fsync each on a file
+// journal) cost the importer 40% of its throughput at concurrency 4.
+func TestImportGroupsOutcomeCommits(t *testing.T) {
+	env := newImportEnv(t, nil)
+	const n = 500
+	rows := make([]giosg.Conversion, n)
+	for i := range rows {
+		rows[i] = env.conv(fmt.Sprintf("k-%d", i))
+	}
+	j := &countingJournal{Journal: giosg.NewMemoryJournal()}
+	start := time.Now()
+	rep, err := env.org.ImportConversions(context.Background(), seqOf(rows...), j, &giosg.ImportOptions{Concurrency: 4})
+	elapsed := time.Since(start)
+	if err != nil || rep.Accepted != n {
+		t.Fatalf("%+v, %v", rep, err)
+	}
+	if j.entries.Load() != n {
+		t.Errorf("%d outcomes recorded, want %d", j.entries.Load(), n)
+	}
+	for _, r := range rows {
+		if s := state(t, j, r.Key); s != giosg.StateAccepted {
+			t.Fatalf("%s is %s after the import, want accepted", r.Key, s)
+		}
+	}
+	// At most one commit per 50 ms (the recorder's delay), plus the last.
+	if limit := int64(elapsed/(50*time.Millisecond)) + 2; j.calls.Load() > limit {
+		t.Errorf("%d Record commits for %d rows in %v, want at most %d", j.calls.Load(), n, elapsed, limit)
+	}
+}

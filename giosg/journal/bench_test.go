@@ -64,6 +64,7 @@ func BenchmarkImport(b *testing.B) {
 			b.Run(fmt.Sprintf("%s/c=%d", mode, conc), func(b *testing.B) {
 				rows := *benchRows
 				var total time.Duration
+				var writes int64 // Claim and Record calls: commits at most
 				for range b.N {
 					f := giosgtest.New()
 					goal, _ := f.AddGoal("bench-org", giosg.GoalInput{Name: "Order", AllowAnyRoom: true})
@@ -77,16 +78,21 @@ func BenchmarkImport(b *testing.B) {
 						if err != nil {
 							b.Fatal(err)
 						}
-						rep, err := org.ImportConversions(context.Background(), benchConversions(goal.ID, rows), j, &giosg.ImportOptions{Concurrency: conc, ClaimAhead: *benchAhead})
+						cj := &countingJournal{Journal: j}
+						rep, err := org.ImportConversions(context.Background(), benchConversions(goal.ID, rows), cj, &giosg.ImportOptions{Concurrency: conc, ClaimAhead: *benchAhead})
 						if err != nil || rep.Accepted != rows {
 							b.Fatalf("%+v, %v", rep, err)
 						}
 						j.Close()
+						writes += cj.calls.Load()
 					}
 					total += time.Since(start)
 					srv.Close()
 				}
 				b.ReportMetric(float64(rows*b.N)/total.Seconds(), "rows/s")
+				if mode == "journal" {
+					b.ReportMetric(float64(writes)*1000/float64(rows*b.N), "writes/krow")
+				}
 			})
 		}
 	}
@@ -191,4 +197,21 @@ func splitComma(s string) []string {
 		s = s[i:]
 	}
 	return out
+}
+
+// countingJournal counts the importer's Claim and Record calls, each at
+// most one commit (two fsyncs): the writes the journal costs per row.
+type countingJournal struct {
+	giosg.Journal
+	calls atomic.Int64
+}
+
+func (c *countingJournal) Claim(keys []giosg.KeyRow) ([]giosg.Claimed, error) {
+	c.calls.Add(1)
+	return c.Journal.Claim(keys)
+}
+
+func (c *countingJournal) Record(entries ...giosg.JournalEntry) error {
+	c.calls.Add(1)
+	return c.Journal.Record(entries...)
 }
