@@ -63,6 +63,32 @@ func BenchmarkList(b *testing.B) {
 	})
 }
 
+// BenchmarkListLargeGzip: an unpaginated 10,000-goal list (about 2.5 MB)
+// answered gzip-encoded with no Content-Length, beside the raw call.
+func BenchmarkListLargeGzip(b *testing.B) {
+	const n = 10000
+	items := make([]string, n)
+	for i := range items {
+		items[i] = fmt.Sprintf(benchGoalJSON, i, i)
+	}
+	ctx := context.Background()
+	benchkit.Pair(b, benchkit.Gzipped(200, []byte("["+strings.Join(items, ",")+"]")), func(b *testing.B, hc *http.Client, base string) {
+		for b.Loop() {
+			var out []rawGoal
+			if err := benchkit.RawJSON(ctx, hc, "GET", base+"/goals", "Bearer tok", nil, &out); err != nil || len(out) != n {
+				b.Fatal(err)
+			}
+		}
+	}, func(b *testing.B, hc *http.Client, base string) {
+		c := benchClient(b, base, hc)
+		for b.Loop() {
+			if out, err := c.List(ctx); err != nil || len(out) != n {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
 // BenchmarkCreate: goals.Client.Create (validated, only set fields sent)
 // beside the raw POST of the same body.
 func BenchmarkCreate(b *testing.B) {

@@ -128,3 +128,28 @@ func BenchmarkCreateGoal(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkListGoalsGzip: a 5,000-goal list answered gzip-encoded with no
+// Content-Length, as the real API answers, beside the raw call. The raw
+// side's json.Decoder grows its buffer by doubling; goalkit's read must
+// cost no more.
+func BenchmarkListGoalsGzip(b *testing.B) {
+	const n = 5000
+	ctx := context.Background()
+	benchkit.Pair(b, benchkit.Gzipped(200, []byte(benchBody(n))), func(b *testing.B, hc *http.Client, base string) {
+		for b.Loop() {
+			var env rawEnvelope[[]rawGoal]
+			err := benchkit.RawJSON(ctx, hc, "GET", base+"/portal/portal/projectgoals/site", "Zoho-oauthtoken t", nil, &env)
+			if err != nil || env.StatusCode != "10000" || len(env.Payload) != n {
+				b.Fatal(err)
+			}
+		}
+	}, func(b *testing.B, hc *http.Client, base string) {
+		p := benchProject(b, base, hc)
+		for b.Loop() {
+			if gs, err := p.ListGoals(ctx); err != nil || len(gs) != n {
+				b.Fatal(len(gs), err)
+			}
+		}
+	})
+}
