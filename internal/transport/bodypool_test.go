@@ -1,0 +1,97 @@
+package transport
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"runtime"
+	"runtime/debug"
+	"testing"
+)
+
+func TestBufferClasses(t *testing.T) {
+	for _, tc := range []struct{ n, wantCap int }{
+		{0, 4 << 10}, {1, 4 << 10}, {4 << 10, 4 << 10}, {4<<10 + 1, 8 << 10},
+		{1 << 20, 1 << 20}, {1<<20 + 1, 2 << 20}, {10<<20 + 1, 16 << 20}, {16 << 20, 16 << 20},
+		{16<<20 + 1, 16<<20 + 1}, // beyond the largest class: exactly n, never pooled
+	} {
+		if got := cap(*getBuffer(tc.n)); got != tc.wantCap {
+			t.Errorf("getBuffer(%d): cap %d, want %d", tc.n, got, tc.wantCap)
+		}
+	}
+	putBuffer(nil)
+	odd := make([]byte, 0, 5000)
+	putBuffer(&odd) // no class of its size: dropped, not filed under a smaller one
+}
+
+// chunkReader hands out r in pieces of at most n bytes, as a gzip reader
+// or a chunked body does, and counts what was read.
+type chunkReader struct {
+	r    io.Reader
+	n    int
+	read int
+}
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p[:min(len(p), c.n)])
+	c.read += n
+	return n, err
+}
+
+func TestReadCappedUnknownLength(t *testing.T) {
+	body := bytes.Repeat([]byte("0123456789abcdef"), (3<<20)/16+1) // just over 3 MiB
+	buf, err := readCapped(&chunkReader{r: bytes.NewReader(body), n: 32 << 10}, 10<<20, -1)
+	if err != nil || !bytes.Equal(*buf, body) {
+		t.Fatalf("read %d bytes, %v; want the %d-byte body", len(*buf), err, len(body))
+	}
+	if cap(*buf) != 4<<20 {
+		t.Errorf("cap %d, want the 4 MiB class", cap(*buf))
+	}
+	putBuffer(buf)
+
+	// At the cap exactly it is fine; one byte over is refused, having
+	// read at most that one byte more.
+	for _, limit := range []int64{int64(len(body)), int64(len(body)) - 1} {
+		r := &chunkReader{r: bytes.NewReader(body), n: 32 << 10}
+		buf, err := readCapped(r, limit, -1)
+		if over := int64(len(body)) > limit; over != errors.Is(err, ErrResponseTooLarge) || int64(r.read) > limit+1 {
+			t.Errorf("limit %d: %v after reading %d bytes", limit, err, r.read)
+		}
+		putBuffer(buf)
+	}
+}
+
+func TestReadCappedPreallocIsCapped(t *testing.T) {
+	// A server announces 10 MiB and sends nothing: no more than
+	// maxPrealloc is set aside on its word.
+	buf, err := readCapped(&chunkReader{r: bytes.NewReader(nil), n: 1}, 16<<20, 10<<20)
+	if err != nil || cap(*buf) > maxPrealloc {
+		t.Errorf("cap %d, %v; want at most %d", cap(*buf), err, maxPrealloc)
+	}
+	if _, err := readCapped(bytes.NewReader(nil), 1024, 1025); !errors.Is(err, ErrResponseTooLarge) {
+		t.Errorf("announced over the cap: %v", err)
+	}
+}
+
+// A large body's buffer serves the next call: reading the same 3 MiB
+// again allocates (almost) nothing. Before, buffers over 1 MiB were never
+// pooled and each doubling left garbage.
+func TestLargeBodyBufferIsReused(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1)) // the GC empties pools
+	body := bytes.Repeat([]byte("x"), 3<<20)
+	read := func() {
+		buf, err := readCapped(&chunkReader{r: bytes.NewReader(body), n: 32 << 10}, 10<<20, -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		putBuffer(buf)
+	}
+	read()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	read()
+	runtime.ReadMemStats(&after)
+	if got := after.TotalAlloc - before.TotalAlloc; got > 64<<10 {
+		t.Errorf("second read of a 3 MiB body allocated %d bytes", got)
+	}
+}
