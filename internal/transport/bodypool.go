@@ -10,32 +10,43 @@ import (
 // serve the next call. Error bodies are never pooled: APIError.Body keeps
 // them.
 //
-// The pool is split into size classes, powers of two from 4 KiB to 16 MiB
-// (the default 10 MiB cap fits the largest), so a large list's buffer is
-// reused too, and a growing body trades its buffer for the next class's
-// instead of leaving the old one as garbage. Pooled memory is bounded by
-// use: a class never holds more buffers than calls used at once, and
-// sync.Pool hands idle ones to the GC within two cycles. A body beyond the
-// largest class (WithMaxResponseBytes over 16 MiB) is allocated and dropped.
+// The pool is split into size classes: powers of two from 4 KiB to 1 MiB,
+// then every MiB up to 16 MiB (the default 10 MiB cap fits the largest), so
+// a large list's buffer is reused too and wastes at most 1 MiB. Pooled
+// memory is bounded by use: a class never holds more buffers than calls
+// used at once, and sync.Pool hands idle ones to the GC within two cycles.
+// A body beyond the largest class (WithMaxResponseSize over 16 MiB) is
+// allocated and dropped.
 const (
-	minBufferShift  = 12
-	maxBufferShift  = 24
-	maxPooledBuffer = 1 << maxBufferShift
+	minBufferShift  = 12      // 4 KiB, the smallest class
+	pow2Classes     = 9       // 4 KiB … 1 MiB
+	largeStep       = 1 << 20 // the step between classes above 1 MiB
+	maxPooledBuffer = 16 << 20
+	bufferClasses   = pow2Classes + maxPooledBuffer/largeStep - 1
 )
 
-var bodyBuffers [maxBufferShift - minBufferShift + 1]sync.Pool
+var bodyBuffers [bufferClasses]sync.Pool
+
+// classSize is the capacity of class c's buffers.
+func classSize(c int) int {
+	if c < pow2Classes {
+		return 1 << (minBufferShift + c)
+	}
+	return (c - pow2Classes + 2) * largeStep
+}
 
 // classOf is the index of the smallest class that holds n bytes, or -1
 // when none does.
 func classOf(n int) int {
-	if n <= 1<<minBufferShift {
+	switch {
+	case n <= 1<<minBufferShift:
 		return 0
+	case n <= largeStep:
+		return bits.Len(uint(n-1)) - minBufferShift
+	case n <= maxPooledBuffer:
+		return pow2Classes + (n-1)/largeStep - 1
 	}
-	c := bits.Len(uint(n-1)) - minBufferShift
-	if c >= len(bodyBuffers) {
-		return -1
-	}
-	return c
+	return -1
 }
 
 // getBuffer returns an empty buffer with room for at least n bytes: a
@@ -50,7 +61,7 @@ func getBuffer(n int) *[]byte {
 	if b, ok := bodyBuffers[c].Get().(*[]byte); ok {
 		return b
 	}
-	b := make([]byte, 0, 1<<(c+minBufferShift))
+	b := make([]byte, 0, classSize(c))
 	return &b
 }
 
@@ -59,12 +70,12 @@ func putBuffer(b *[]byte) {
 	if b == nil {
 		return
 	}
-	n := cap(*b)
-	if n < 1<<minBufferShift || n > maxPooledBuffer || n&(n-1) != 0 {
+	c := classOf(cap(*b))
+	if c < 0 || classSize(c) != cap(*b) {
 		return
 	}
 	*b = (*b)[:0]
-	bodyBuffers[bits.Len(uint(n))-1-minBufferShift].Put(b)
+	bodyBuffers[c].Put(b)
 }
 
 // releaseBody returns a pooled success body once the call is done with it.

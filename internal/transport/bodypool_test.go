@@ -12,7 +12,7 @@ import (
 func TestBufferClasses(t *testing.T) {
 	for _, tc := range []struct{ n, wantCap int }{
 		{0, 4 << 10}, {1, 4 << 10}, {4 << 10, 4 << 10}, {4<<10 + 1, 8 << 10},
-		{1 << 20, 1 << 20}, {1<<20 + 1, 2 << 20}, {10<<20 + 1, 16 << 20}, {16 << 20, 16 << 20},
+		{1 << 20, 1 << 20}, {1<<20 + 1, 2 << 20}, {3<<20 - 1, 3 << 20}, {10<<20 + 1, 11 << 20}, {16 << 20, 16 << 20},
 		{16<<20 + 1, 16<<20 + 1}, // beyond the largest class: exactly n, never pooled
 	} {
 		if got := cap(*getBuffer(tc.n)); got != tc.wantCap {
@@ -20,8 +20,15 @@ func TestBufferClasses(t *testing.T) {
 		}
 	}
 	putBuffer(nil)
-	odd := make([]byte, 0, 5000)
-	putBuffer(&odd) // no class of its size: dropped, not filed under a smaller one
+	for _, n := range []int{5000, 3<<20 + 4096} {
+		odd := make([]byte, 0, n)
+		putBuffer(&odd) // no class of its size: dropped, not filed under another
+		if c := classOf(n); c >= 0 {
+			if b, ok := bodyBuffers[c].Get().(*[]byte); ok && cap(*b) != classSize(c) {
+				t.Errorf("class %d holds a buffer of cap %d", c, cap(*b))
+			}
+		}
+	}
 }
 
 // chunkReader hands out r in pieces of at most n bytes, as a gzip reader
@@ -94,4 +101,28 @@ func TestLargeBodyBufferIsReused(t *testing.T) {
 	if got := after.TotalAlloc - before.TotalAlloc; got > 64<<10 {
 		t.Errorf("second read of a 3 MiB body allocated %d bytes", got)
 	}
+}
+
+// A body near the 10 MiB cap, read cold (nothing pooled, no length
+// announced), costs about twice its size: chunks plus one joined buffer.
+// Growing by doubling cost 32 MiB (3.2x) and held 24 MiB at once.
+func TestReadCappedLargeBodyAllocation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("10 MiB body")
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	body := bytes.Repeat([]byte("x"), DefaultMaxBodySize-64)
+	runtime.GC()
+	runtime.GC() // twice: sync.Pool keeps a victim cache for one cycle
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	buf, err := readCapped(&chunkReader{r: bytes.NewReader(body), n: 32 << 10}, DefaultMaxBodySize, -1)
+	runtime.ReadMemStats(&after)
+	if err != nil || len(*buf) != len(body) {
+		t.Fatalf("read %d bytes, %v", len(*buf), err)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > uint64(len(body))*22/10 {
+		t.Errorf("reading a %d-byte body allocated %d bytes (%.1fx)", len(body), got, float64(got)/float64(len(body)))
+	}
+	putBuffer(buf)
 }
