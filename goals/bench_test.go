@@ -39,14 +39,21 @@ func benchClient(b *testing.B, base string, hc *http.Client) *goals.Client {
 }
 
 // BenchmarkList: goals.Client.List beside raw net/http + encoding/json.
-func BenchmarkList(b *testing.B) {
-	const n = 25
+func BenchmarkList(b *testing.B) { benchList(b, 25, benchkit.Fixed) }
+
+// BenchmarkListLargeGzip: an unpaginated 10,000-goal list (about 2.8 MB)
+// answered gzip-encoded with no Content-Length, beside the raw call.
+func BenchmarkListLargeGzip(b *testing.B) { benchList(b, 10000, benchkit.Gzipped) }
+
+// benchList pairs List and the raw call on a list of n goals served by
+// serve (benchkit.Fixed or benchkit.Gzipped).
+func benchList(b *testing.B, n int, serve func(int, []byte) http.Handler) {
 	items := make([]string, n)
 	for i := range items {
 		items[i] = fmt.Sprintf(benchGoalJSON, i, i)
 	}
 	ctx := context.Background()
-	benchkit.Pair(b, benchkit.Fixed(200, []byte("["+strings.Join(items, ",")+"]")), func(b *testing.B, hc *http.Client, base string) {
+	benchkit.Pair(b, serve(200, []byte("["+strings.Join(items, ",")+"]")), func(b *testing.B, hc *http.Client, base string) {
 		for b.Loop() {
 			var out []rawGoal
 			if err := benchkit.RawJSON(ctx, hc, "GET", base+"/goals", "Bearer tok", nil, &out); err != nil || len(out) != n {

@@ -12,12 +12,14 @@ package benchkit
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 )
 
@@ -37,14 +39,58 @@ func Fixed(status int, body []byte) http.Handler {
 	})
 }
 
-// memoryTransport serves h in-process.
+// Gzipped answers every request with status and body gzip-encoded, as
+// real APIs answer large lists: Content-Encoding gzip, no Content-Length
+// (so the client cannot size its buffer up front). The body is compressed
+// once, here, so the server's cost stays out of the numbers. A request
+// that does not accept gzip gets the plain body.
+func Gzipped(status int, body []byte) http.Handler {
+	var zipped bytes.Buffer
+	zw := gzip.NewWriter(&zipped)
+	zw.Write(body)
+	zw.Close()
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Body != nil {
+			io.Copy(io.Discard, r.Body)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		payload := body
+		if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			w.Header().Set("Content-Encoding", "gzip")
+			payload = zipped.Bytes()
+		}
+		w.WriteHeader(status)
+		w.Write(payload)
+	})
+}
+
+// memoryTransport serves h in-process. Like http.Transport it asks for
+// gzip when the request does not choose an encoding, and then decodes the
+// answer transparently (Content-Length unknown, Uncompressed set).
 type memoryTransport struct{ h http.Handler }
 
 func (t memoryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	served := req
+	askGzip := req.Header.Get("Accept-Encoding") == "" && req.Header.Get("Range") == ""
+	if askGzip {
+		served = req.Clone(req.Context())
+		served.Header.Set("Accept-Encoding", "gzip")
+	}
 	rec := httptest.NewRecorder()
-	t.h.ServeHTTP(rec, req)
+	t.h.ServeHTTP(rec, served)
 	resp := rec.Result()
 	resp.Request = req
+	if askGzip && resp.Header.Get("Content-Encoding") == "gzip" {
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			return nil, err
+		}
+		resp.Body = io.NopCloser(zr)
+		resp.Header.Del("Content-Encoding")
+		resp.Header.Del("Content-Length")
+		resp.ContentLength = -1
+		resp.Uncompressed = true
+	}
 	return resp, nil
 }
 

@@ -88,18 +88,28 @@ func ListOf[T any](depth int) *ListBudget {
 // Check refuses body if decoding it would exceed the bound; the error
 // matches ErrResponseTooLarge.
 func (b *ListBudget) Check(body []byte) error {
-	limit := MaxDecodeFactor*int64(len(body)) + decodeSlack
+	_, err := b.check(body)
+	return err
+}
+
+// check is Check that also returns the number of list elements when it
+// had to count them, else -1.
+func (b *ListBudget) check(body []byte) (elems int64, err error) {
+	limit := decodeLimit(body)
 	// Fast path: even a body of nothing but "{}" could not exceed it.
 	if int64(len(body)/2+1)*int64(max(b.ElemSize, nestedCost)) <= limit {
-		return nil
+		return -1, nil
 	}
 	elems, nested := countContainers(body, b.Depth)
 	if cost := elems*int64(b.ElemSize) + nested*nestedCost; cost > limit {
-		return fmt.Errorf("%w: %d list elements and %d nested values in %d bytes would decode into more than %d× the body",
+		return elems, fmt.Errorf("%w: %d list elements and %d nested values in %d bytes would decode into more than %d× the body",
 			ErrResponseTooLarge, elems, nested, len(body), MaxDecodeFactor)
 	}
-	return nil
+	return elems, nil
 }
+
+// decodeLimit is the memory a body may decode into.
+func decodeLimit(body []byte) int64 { return MaxDecodeFactor*int64(len(body)) + decodeSlack }
 
 // countContainers counts, outside strings, the objects opened at depth
 // (the list's elements) and the objects and arrays opened deeper. Strings,
