@@ -25,17 +25,17 @@ func (c *Client) handleResponse(resp *http.Response) error {
 }
 
 func (c *Client) bufferBody(st *callState, resp *http.Response) error {
-	defer resp.Body.Close()
 	// This response, and no other, is now read and closed here: a later
 	// attempt's response is read anew (readResponse compares).
 	st.buffered = resp
 	st.body = nil
 	if st.discard && isSuccess(resp.StatusCode) {
 		// The server did the work; a body nobody reads cannot fail the
-		// call (a caller told "failed" would repeat a POST), nor delay it:
-		// the body is closed unread, which costs at most this connection.
+		// call (a caller told "failed" would repeat a POST), nor delay it.
+		drainUnwanted(resp)
 		return nil
 	}
+	defer resp.Body.Close()
 	if !isSuccess(resp.StatusCode) {
 		st.body, _ = io.ReadAll(io.LimitReader(resp.Body, min(int64(MaxErrorBody), c.maxBody)))
 		io.Copy(io.Discard, io.LimitReader(resp.Body, drainLimit))

@@ -1,0 +1,96 @@
+package transport
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// TestNoBodyCallsReuseTheConnection: a call that wants no body (a giosg
+// external match POST answers 200 with the match) still reads it to the
+// end, so a loop of POSTs keeps one connection; closed unread, each call
+// opened a new one.
+func TestNoBodyCallsReuseTheConnection(t *testing.T) {
+	const calls = 50
+	answer := `{"visitor_identity":"customer-12345678","goal_matched_at":"2016-10-10T22:00:49.123Z","goal_value":"123.45","rooms":["` + strings.Repeat("r", 36) + `"]}`
+	var dials, posts atomic.Int64
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && r.URL.Path == "/orgs/o/goals/g/matches" {
+			posts.Add(1)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(answer))
+	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			dials.Add(1)
+		}
+	}
+	srv.Start()
+	defer srv.Close()
+	tr := &http.Transport{MaxIdleConnsPerHost: 4}
+	defer tr.CloseIdleConnections()
+	c, err := New(Dialect{DefaultBaseURL: srv.URL, DecodeError: decodeTestError}, WithHTTPClient(&http.Client{Transport: tr}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range calls {
+		if err := c.Do(context.Background(), &Call{Method: http.MethodPost, Path: "/orgs/o/goals/g/matches", Body: map[string]string{"visitor_identity": "v"}}); err != nil {
+			t.Fatalf("call %d: %v", i, err)
+		}
+	}
+	if posts.Load() != calls {
+		t.Fatalf("server saw %d POSTs, want %d", posts.Load(), calls)
+	}
+	if n := dials.Load(); n != 1 {
+		t.Errorf("%d connections for %d sequential calls, want 1", n, calls)
+	}
+}
+
+// TestNoBodyCallGivesUpADrippingBody: a body that never ends holds neither
+// the call (it returns within drainAwait and some slack) nor, after
+// drainWait, its connection: the server sees the client hang up.
+func TestNoBodyCallGivesUpADrippingBody(t *testing.T) {
+	hungUp := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusOK)
+		for {
+			if _, err := w.Write([]byte(" ")); err != nil {
+				close(hungUp)
+				return
+			}
+			w.(http.Flusher).Flush()
+			select {
+			case <-r.Context().Done():
+				close(hungUp)
+				return
+			case <-time.After(10 * time.Millisecond):
+			}
+		}
+	}))
+	defer srv.Close()
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	c, err := New(Dialect{DefaultBaseURL: srv.URL, DecodeError: decodeTestError}, WithHTTPClient(&http.Client{Transport: tr}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if err := c.Do(context.Background(), &Call{Method: http.MethodDelete, Path: "/x"}); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 500*time.Millisecond {
+		t.Errorf("call took %v: it waited for the dripping body", d)
+	}
+	select {
+	case <-hungUp:
+	case <-time.After(drainWait + 5*time.Second):
+		t.Fatal("the client still holds the dripping connection")
+	}
+}
