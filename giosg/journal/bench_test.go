@@ -19,6 +19,7 @@ import (
 	"github.com/goalkit/goalkit/giosg"
 	"github.com/goalkit/goalkit/giosg/giosgtest"
 	"github.com/goalkit/goalkit/giosg/journal"
+	"github.com/goalkit/goalkit/internal/benchkit"
 )
 
 // The row counts are parameters: BENCHMARKS.md's table was made with
@@ -63,14 +64,14 @@ func BenchmarkImport(b *testing.B) {
 		for _, mode := range []string{"raw", "journal"} {
 			b.Run(fmt.Sprintf("%s/c=%d", mode, conc), func(b *testing.B) {
 				rows := *benchRows
-				var total time.Duration
+				var total, cpu time.Duration
 				var writes int64 // Claim and Record calls: commits at most
 				for range b.N {
 					f := giosgtest.New()
 					goal, _ := f.AddGoal("bench-org", giosg.GoalInput{Name: "Order", AllowAnyRoom: true})
 					srv := giosgtest.NewServerWith(f)
 					org := benchOrg(b, srv.URL, conc)
-					start := time.Now()
+					start, startCPU := time.Now(), benchkit.CPUTime()
 					if mode == "raw" {
 						rawPosts(b, org, goal.ID, rows, conc)
 					} else {
@@ -87,9 +88,12 @@ func BenchmarkImport(b *testing.B) {
 						writes += cj.calls.Load()
 					}
 					total += time.Since(start)
+					cpu += benchkit.CPUTime() - startCPU
 					srv.Close()
 				}
 				b.ReportMetric(float64(rows*b.N)/total.Seconds(), "rows/s")
+				// Client and fake server together: what a row costs the machine.
+				b.ReportMetric(float64(cpu.Microseconds())/float64(rows*b.N), "cpu-µs/row")
 				if mode == "journal" {
 					b.ReportMetric(float64(writes)*1000/float64(rows*b.N), "writes/krow")
 				}
