@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"runtime"
-	"strings"
 	"testing"
 	"time"
 
@@ -52,7 +51,7 @@ func classify(err error) outcome {
 		return tooLarge
 	case errors.Is(err, transport.ErrMalformedResponse):
 		return malformed
-	case errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "Client.Timeout"):
+	case errors.Is(err, transport.ErrAttemptTimeout) || errors.Is(err, context.DeadlineExceeded):
 		return timeout
 	}
 	return netError

@@ -32,6 +32,13 @@ var (
 	// ErrNoCredentials is returned by NewClient when no option gave it
 	// credentials; the error names the options that do.
 	ErrNoCredentials = errors.New("goalkit: NewClient: no credentials")
+	// ErrAttemptTimeout is the cause of an attempt that outlived the
+	// per-attempt timeout (DefaultAttemptTimeout, or the Timeout of the
+	// *http.Client given to WithHTTPClient) while the call's context had
+	// not ended: dialling, sending, waiting for headers or reading the
+	// body. Idempotent calls are retried as after any transport error; a
+	// POST or PATCH is not, and its outcome is unknown.
+	ErrAttemptTimeout = errors.New("goalkit: attempt timed out")
 )
 
 // MaxErrorBody is how much of an error response APIError.Body keeps.

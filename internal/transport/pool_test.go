@@ -73,7 +73,7 @@ func TestDefaultPoolSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.http.Timeout != DefaultAttemptTimeout {
-		t.Errorf("default attempt timeout = %v", c.http.Timeout)
+	if got := c.http.Transport.(*pipelineTransport).attemptTimeout; got != DefaultAttemptTimeout || c.http.Timeout != 0 {
+		t.Errorf("default attempt timeout = %v (http.Client.Timeout %v, want 0: the pipeline keeps it)", got, c.http.Timeout)
 	}
 }

@@ -14,15 +14,17 @@ import (
 // (net/http keeps it on a redirect to a subdomain or another scheme), and
 // logs each attempt when a logger is set.
 type pipelineTransport struct {
-	next    http.RoundTripper
-	origin  *url.URL
-	logger  *slog.Logger
-	limiter *rate.Limiter // nil: no pacing
+	next           http.RoundTripper
+	origin         *url.URL
+	logger         *slog.Logger
+	limiter        *rate.Limiter // nil: no pacing
+	attemptTimeout time.Duration // 0: none (attempttimeout.go)
 }
 
 // wrapHTTPClient copies the user's client (so their value is not changed)
 // with the pipeline transport over its own. Without one, the client gets a
-// per-attempt timeout and the shared pool of defaultTransport.
+// per-attempt timeout and the shared pool of defaultTransport. The
+// client's Timeout is kept by the pipeline, per attempt (attempttimeout.go).
 func (c *Client) wrapHTTPClient(hc *http.Client) *http.Client {
 	if hc == nil {
 		hc = &http.Client{Timeout: DefaultAttemptTimeout, Transport: defaultTransport()}
@@ -32,7 +34,8 @@ func (c *Client) wrapHTTPClient(hc *http.Client) *http.Client {
 	if next == nil {
 		next = http.DefaultTransport
 	}
-	wrapped.Transport = &pipelineTransport{next: next, origin: c.base, logger: c.logger, limiter: c.limiter}
+	wrapped.Transport = &pipelineTransport{next: next, origin: c.base, logger: c.logger, limiter: c.limiter, attemptTimeout: hc.Timeout}
+	wrapped.Timeout = 0
 	return &wrapped
 }
 
@@ -50,13 +53,11 @@ func (t *pipelineTransport) RoundTrip(req *http.Request) (*http.Response, error)
 		req = &r
 	}
 	if t.logger == nil || st == nil {
-		resp, err := t.next.RoundTrip(req)
-		return withRequest(resp, req), err
+		return t.send(req)
 	}
 	st.attempt++
 	start := time.Now()
-	resp, err := t.next.RoundTrip(req)
-	resp = withRequest(resp, req)
+	resp, err := t.send(req)
 	attrs := []slog.Attr{
 		slog.String("method", req.Method), slog.String("url", st.logURL(req)),
 		slog.Int("attempt", st.attempt), slog.Duration("duration", time.Since(start)),
@@ -68,6 +69,28 @@ func (t *pipelineTransport) RoundTrip(req *http.Request) (*http.Response, error)
 	}
 	t.logger.LogAttrs(req.Context(), slog.LevelDebug, "goalkit: attempt", attrs...)
 	return resp, err
+}
+
+// send hands req to the next RoundTripper within the attempt's deadline.
+func (t *pipelineTransport) send(req *http.Request) (*http.Response, error) {
+	if t.attemptTimeout <= 0 {
+		resp, err := t.next.RoundTrip(req)
+		return withRequest(resp, req), err
+	}
+	caller := req.Context()
+	attempt, cancel := withAttemptDeadline(req, t.attemptTimeout)
+	resp, err := t.next.RoundTrip(attempt)
+	if err != nil {
+		cancel()
+		return resp, attemptError(err, attempt, caller, t.attemptTimeout)
+	}
+	resp = withRequest(resp, attempt)
+	if resp.Body == nil { // a test double's answer
+		cancel()
+		return resp, nil
+	}
+	resp.Body = &deadlineBody{ReadCloser: resp.Body, attempt: attempt, caller: caller, limit: t.attemptTimeout, cancel: cancel}
+	return resp, nil
 }
 
 // withRequest fills resp.Request, which some RoundTrippers (test doubles)
