@@ -113,7 +113,7 @@ func (f *Fake) get(w http.ResponseWriter, _ *http.Request, key string) {
 }
 
 func (f *Fake) create(w http.ResponseWriter, r *http.Request) {
-	p, ok := readParams(w, r)
+	p, ok := zopimfake.ReadValid[goals.GoalParams](w, r)
 	if !ok {
 		return
 	}
@@ -142,7 +142,7 @@ func (f *Fake) update(w http.ResponseWriter, r *http.Request, key string) {
 		zopimfake.NotFound(w)
 		return
 	}
-	p, ok := readParams(w, r)
+	p, ok := zopimfake.ReadValid[goals.GoalParams](w, r)
 	if !ok {
 		return
 	}
@@ -166,20 +166,6 @@ func (f *Fake) delete(w http.ResponseWriter, _ *http.Request, key string) {
 	}
 	delete(f.goals, g.ID)
 	w.WriteHeader(http.StatusNoContent)
-}
-
-// readParams decodes and checks a create or update body, answering 400
-// itself when it is refused.
-func readParams(w http.ResponseWriter, r *http.Request) (*goals.GoalParams, bool) {
-	var p goals.GoalParams
-	if !zopimfake.ReadParams(w, r, &p) {
-		return nil, false
-	}
-	if err := p.Validate(); err != nil {
-		zopimfake.Invalid(w, err)
-		return nil, false
-	}
-	return &p, true
 }
 
 // lookup finds a goal by its path key; the caller holds f.mu. A key that

@@ -118,7 +118,7 @@ func (f *Fake) get(w http.ResponseWriter, _ *http.Request, name string) {
 }
 
 func (f *Fake) create(w http.ResponseWriter, r *http.Request) {
-	p, ok := readParams(w, r)
+	p, ok := zopimfake.ReadValid[triggers.TriggerParams](w, r)
 	if !ok {
 		return
 	}
@@ -147,7 +147,7 @@ func (f *Fake) update(w http.ResponseWriter, r *http.Request, name string) {
 		zopimfake.NotFound(w)
 		return
 	}
-	p, ok := readParams(w, r)
+	p, ok := zopimfake.ReadValid[triggers.TriggerParams](w, r)
 	if !ok {
 		return
 	}
@@ -176,20 +176,6 @@ func (f *Fake) delete(w http.ResponseWriter, _ *http.Request, name string) {
 	}
 	delete(f.byName, name)
 	w.WriteHeader(http.StatusNoContent)
-}
-
-// readParams decodes and checks a create or update body, answering 400
-// itself when it is refused.
-func readParams(w http.ResponseWriter, r *http.Request) (*triggers.TriggerParams, bool) {
-	var p triggers.TriggerParams
-	if !zopimfake.ReadParams(w, r, &p) {
-		return nil, false
-	}
-	if err := p.Validate(); err != nil {
-		zopimfake.Invalid(w, err)
-		return nil, false
-	}
-	return &p, true
 }
 
 // apply copies the set fields of p onto t.
