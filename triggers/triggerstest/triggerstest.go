@@ -109,9 +109,8 @@ func (f *Fake) list(w http.ResponseWriter, _ *http.Request) {
 func (f *Fake) get(w http.ResponseWriter, _ *http.Request, name string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	t, ok := f.byName[name]
+	t, ok := f.find(w, name)
 	if !ok {
-		zopimfake.NotFound(w)
 		return
 	}
 	fake.WriteJSON(w, http.StatusOK, t)
@@ -142,9 +141,8 @@ func (f *Fake) create(w http.ResponseWriter, r *http.Request) {
 func (f *Fake) update(w http.ResponseWriter, r *http.Request, name string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	t, ok := f.byName[name]
+	t, ok := f.find(w, name)
 	if !ok {
-		zopimfake.NotFound(w)
 		return
 	}
 	p, ok := zopimfake.ReadValid[triggers.TriggerParams](w, r)
@@ -170,12 +168,21 @@ func (f *Fake) update(w http.ResponseWriter, r *http.Request, name string) {
 func (f *Fake) delete(w http.ResponseWriter, _ *http.Request, name string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if _, ok := f.byName[name]; !ok {
-		zopimfake.NotFound(w)
+	if _, ok := f.find(w, name); !ok {
 		return
 	}
 	delete(f.byName, name)
 	w.WriteHeader(http.StatusNoContent)
+}
+
+// find returns the trigger named name, or answers 404 (false); the caller
+// holds f.mu.
+func (f *Fake) find(w http.ResponseWriter, name string) (triggers.Trigger, bool) {
+	t, ok := f.byName[name]
+	if !ok {
+		zopimfake.NotFound(w)
+	}
+	return t, ok
 }
 
 // apply copies the set fields of p onto t.
