@@ -28,11 +28,10 @@ func benchPages() http.Handler {
 	n := benchGoals / benchPageSize
 	results := make([][]byte, n)
 	for p := range n {
-		goals := make([]string, benchPageSize)
-		for i := range goals {
-			goals[i] = strings.Replace(benchGoalJSON, "4d0648b8-9074-11e6-963e-f45c89c72de3", fmt.Sprintf("goal-%d-%d", p, i), 1)
-		}
-		results[p] = []byte(`,"previous":null,"results":[` + strings.Join(goals, ",") + `]}`)
+		goals := benchkit.Join(benchPageSize, func(i int) string {
+			return strings.Replace(benchGoalJSON, "4d0648b8-9074-11e6-963e-f45c89c72de3", fmt.Sprintf("goal-%d-%d", p, i), 1)
+		})
+		results[p] = []byte(`,"previous":null,"results":[` + goals + `]}`)
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p, _ := strconv.Atoi(r.URL.Query().Get("cursor"))
@@ -112,10 +111,7 @@ func BenchmarkCreateGoal(b *testing.B) {
 }
 
 func benchOrg(b testing.TB, base string, hc *http.Client) *giosg.Org {
-	c, err := giosg.NewClient(giosg.WithBaseURL(base), giosg.WithHTTPClient(hc), giosg.WithAPIToken("t"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := benchkit.Client(b, giosg.NewClient, giosg.WithBaseURL(base), giosg.WithHTTPClient(hc), giosg.WithAPIToken("t"))
 	return c.Org("o")
 }
 
@@ -170,11 +166,8 @@ func rawWalk(b *testing.B, ctx context.Context, hc *http.Client, next string) in
 func BenchmarkListGoals(b *testing.B) {
 	ctx := context.Background()
 	goal := strings.Replace(benchGoalJSON, `"settings":{}`, `"settings":{"match":"contains","case_sensitive":false,"threshold":1.50}`, 1)
-	goals := make([]string, benchPageSize)
-	for i := range goals {
-		goals[i] = goal
-	}
-	page := []byte(`{"next":null,"previous":null,"results":[` + strings.Join(goals, ",") + `]}`)
+	goals := benchkit.Join(benchPageSize, func(int) string { return goal })
+	page := []byte(`{"next":null,"previous":null,"results":[` + goals + `]}`)
 	benchkit.Pair(b, benchkit.Fixed(200, page), func(b *testing.B, hc *http.Client, base string) {
 		for b.Loop() {
 			var out struct {

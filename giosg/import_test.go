@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -14,11 +15,12 @@ import (
 
 	"github.com/goalkit/goalkit/giosg"
 	"github.com/goalkit/goalkit/giosg/giosgtest"
-	"github.com/goalkit/goalkit/internal/faultinject"
+	"github.com/goalkit/goalkit/internal/fake"
 )
 
-// importEnv is a loopback giosgtest server behind a fault injector, with
-// one goal and a count of the match POSTs that reached the server.
+// importEnv is a loopback giosgtest server, with one goal and a count of
+// the match POSTs that reached the server. Faults go in through
+// env.fake.Inject.
 type importEnv struct {
 	fake  *giosgtest.Fake
 	org   *giosg.Org
@@ -26,7 +28,9 @@ type importEnv struct {
 	posts atomic.Int64
 }
 
-func newImportEnv(t *testing.T, pick func(r *http.Request) faultinject.Fault, opts ...giosg.Option) *importEnv {
+// newImportEnv starts the server; onPost (if not nil) runs as each POST
+// arrives.
+func newImportEnv(t *testing.T, onPost func(), opts ...giosg.Option) *importEnv {
 	t.Helper()
 	env := &importEnv{fake: giosgtest.New()}
 	g, err := env.fake.AddGoal(testOrg, giosg.GoalInput{Name: "Phone order", AllowAnyRoom: true})
@@ -34,18 +38,16 @@ func newImportEnv(t *testing.T, pick func(r *http.Request) faultinject.Fault, op
 		t.Fatal(err)
 	}
 	env.goal = g.ID
-	h := &faultinject.Handler{Next: env.fake, Stall: 400 * time.Millisecond, Pick: func(r *http.Request) faultinject.Fault {
-		if r.Method != http.MethodPost {
-			return faultinject.None
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost {
+			env.posts.Add(1)
+			if onPost != nil {
+				onPost()
+			}
 		}
-		env.posts.Add(1)
-		if pick == nil {
-			return faultinject.None
-		}
-		return pick(r)
-	}}
-	srv := giosgtest.NewServerWith(env.fake)
-	srv.Config.Handler = h
+		env.fake.ServeHTTP(w, r)
+	})
+	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	base := []giosg.Option{
 		giosg.WithBaseURL(srv.URL), giosg.WithAPIToken(testToken),
@@ -190,39 +192,47 @@ func TestImportDryRunSendsNothing(t *testing.T) {
 // Every fault of RELIABILITY.md's table against one POST: the outcome, the
 // journal state, and how many times the fake recorded the match.
 func TestImportClassifiesEveryFault(t *testing.T) {
-	cases := []struct {
-		fault    faultinject.Fault
+	type want struct {
 		outcome  giosg.Outcome
 		recorded int // -1: either (the server applies it after the client gave up)
-	}{
-		{faultinject.None, giosg.OutcomeAccepted, 1},
-		{faultinject.Status429, giosg.OutcomeAccepted, 1}, // retried: the server did not act
-		{faultinject.Status500, giosg.OutcomeInDoubt, 0},
-		{faultinject.Status502, giosg.OutcomeInDoubt, 0},
-		{faultinject.Status503, giosg.OutcomeInDoubt, 0},
-		{faultinject.Status504, giosg.OutcomeInDoubt, 0},
-		{faultinject.AppliedThen500, giosg.OutcomeInDoubt, 1},
-		{faultinject.AppliedThen502, giosg.OutcomeInDoubt, 1},
-		{faultinject.DropBefore, giosg.OutcomeInDoubt, 0},
-		{faultinject.AppliedThenDrop, giosg.OutcomeInDoubt, 1},
-		{faultinject.AppliedThenStall, giosg.OutcomeInDoubt, 1},
-		{faultinject.StallThenApply, giosg.OutcomeInDoubt, -1},
-		{faultinject.AppliedTruncated, giosg.OutcomeAccepted, 1}, // a 2xx arrived: nothing to read
-		{faultinject.Status429Long, giosg.OutcomeDeferred, 0},    // not slept, not sent: the next run sends it
-		{faultinject.AppliedHTML200, giosg.OutcomeAccepted, 1},
-		{faultinject.AppliedEmpty200, giosg.OutcomeAccepted, 1},
-		{faultinject.Status429Date, giosg.OutcomeAccepted, 1}, // retried
-		{faultinject.Status429Bare, giosg.OutcomeAccepted, 1}, // retried after a backoff
 	}
-	for _, tc := range cases {
-		t.Run(tc.fault.String(), func(t *testing.T) {
-			var first atomic.Bool
-			env := newImportEnv(t, func(*http.Request) faultinject.Fault {
-				if first.CompareAndSwap(false, true) {
-					return tc.fault
+	wants := map[string]want{
+		"none":                  {giosg.OutcomeAccepted, 1},
+		"429":                   {giosg.OutcomeAccepted, 1}, // retried: the server did not act
+		"500":                   {giosg.OutcomeInDoubt, 0},
+		"502":                   {giosg.OutcomeInDoubt, 0},
+		"503":                   {giosg.OutcomeInDoubt, 0},
+		"504":                   {giosg.OutcomeInDoubt, 0},
+		"applied-then-500":      {giosg.OutcomeInDoubt, 1},
+		"applied-then-502-html": {giosg.OutcomeInDoubt, 1},
+		"drop-before":           {giosg.OutcomeInDoubt, 0},
+		"applied-then-drop":     {giosg.OutcomeInDoubt, 1},
+		"applied-then-stall":    {giosg.OutcomeInDoubt, 1},
+		"stall-then-apply":      {giosg.OutcomeInDoubt, -1},
+		"applied-truncated":     {giosg.OutcomeAccepted, 1}, // a 2xx arrived: nothing to read
+		"429-retry-after-long":  {giosg.OutcomeDeferred, 0}, // not slept, not sent: the next run sends it
+		"applied-200-html":      {giosg.OutcomeAccepted, 1},
+		"applied-200-empty":     {giosg.OutcomeAccepted, 1},
+		"429-retry-after-date":  {giosg.OutcomeAccepted, 1}, // retried
+		"429-bare":              {giosg.OutcomeAccepted, 1}, // retried after a backoff
+	}
+	cases := append([]fake.WriteFault{{Name: "none"}}, fake.WriteFaults(400*time.Millisecond)...)
+	if len(cases) != len(wants) {
+		t.Fatalf("%d faults, %d expectations", len(cases), len(wants))
+	}
+	for _, wf := range cases {
+		t.Run(wf.Name, func(t *testing.T) {
+			tc, ok := wants[wf.Name]
+			if !ok {
+				t.Fatalf("no expectation for %s", wf.Name)
+			}
+			env := newImportEnv(t, nil)
+			if wf.Name != "none" {
+				wf.Method, wf.Times = http.MethodPost, 1 // the first POST only
+				if err := env.fake.Inject(wf.Fault); err != nil {
+					t.Fatal(err)
 				}
-				return faultinject.None
-			})
+			}
 			j := giosg.NewMemoryJournal()
 			rep, err := env.org.ImportConversions(context.Background(), seqOf(env.conv("k")), j, nil)
 			if err != nil {
@@ -260,13 +270,10 @@ func TestImportClassifiesEveryFault(t *testing.T) {
 }
 
 func TestResolveResendSendsOnceMore(t *testing.T) {
-	var first atomic.Bool
-	env := newImportEnv(t, func(*http.Request) faultinject.Fault {
-		if first.CompareAndSwap(false, true) {
-			return faultinject.DropBefore
-		}
-		return faultinject.None
-	})
+	env := newImportEnv(t, nil)
+	if err := env.fake.Inject(giosgtest.Fault{Method: http.MethodPost, Times: 1, Drop: true}); err != nil {
+		t.Fatal(err)
+	}
 	j := giosg.NewMemoryJournal()
 	rows := seqOf(env.conv("k"), env.conv("other"))
 	if _, err := env.org.ImportConversions(context.Background(), rows, j, &giosg.ImportOptions{Concurrency: 1}); err != nil {
@@ -397,12 +404,11 @@ func TestImportCancelPutsUnsentRowsBack(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var env *importEnv
-	env = newImportEnv(t, func(*http.Request) faultinject.Fault {
+	env = newImportEnv(t, func() {
 		if env.posts.Load() == 20 {
 			cancel()
 		}
 		time.Sleep(time.Millisecond)
-		return faultinject.None
 	})
 	rows := make([]giosg.Conversion, 500)
 	for i := range rows {

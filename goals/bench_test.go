@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strings"
 	"testing"
 
 	"github.com/goalkit/goalkit/goals"
@@ -31,11 +30,7 @@ type rawGoal struct {
 const benchGoalJSON = `{"id":%d,"name":"Goal %d","description":"A sample goal","enabled":true,"attribution_model":"first_touch","attribution_period":30,"settings":{"conditions":[{"operator":"equals","type":"url","value":"http://cart.com/"},{"operator":"contains","type":"url","value":"cart"}]}}`
 
 func benchClient(b *testing.B, base string, hc *http.Client) *goals.Client {
-	c, err := goals.NewClient(goals.WithBaseURL(base), goals.WithHTTPClient(hc), goals.WithToken("tok"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	return c
+	return benchkit.Client(b, goals.NewClient, goals.WithBaseURL(base), goals.WithHTTPClient(hc), goals.WithToken("tok"))
 }
 
 // BenchmarkList: goals.Client.List beside raw net/http + encoding/json.
@@ -48,12 +43,9 @@ func BenchmarkListLargeGzip(b *testing.B) { benchList(b, 10000, benchkit.Gzipped
 // benchList pairs List and the raw call on a list of n goals served by
 // serve (benchkit.Fixed or benchkit.Gzipped).
 func benchList(b *testing.B, n int, serve func(int, []byte) http.Handler) {
-	items := make([]string, n)
-	for i := range items {
-		items[i] = fmt.Sprintf(benchGoalJSON, i, i)
-	}
+	list := "[" + benchkit.Join(n, func(i int) string { return fmt.Sprintf(benchGoalJSON, i, i) }) + "]"
 	ctx := context.Background()
-	benchkit.Pair(b, serve(200, []byte("["+strings.Join(items, ",")+"]")), func(b *testing.B, hc *http.Client, base string) {
+	benchkit.Pair(b, serve(200, []byte(list)), func(b *testing.B, hc *http.Client, base string) {
 		for b.Loop() {
 			var out []rawGoal
 			if err := benchkit.RawJSON(ctx, hc, "GET", base+"/goals", "Bearer tok", nil, &out); err != nil || len(out) != n {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strings"
 	"testing"
 
 	"github.com/goalkit/goalkit/internal/benchkit"
@@ -14,14 +13,13 @@ import (
 // benchBody is a list answer with n goals, ids as strings so the raw
 // baseline can decode it into plain string fields.
 func benchBody(n int) string {
-	goals := make([]string, n)
-	for i := range goals {
-		goals[i] = fmt.Sprintf(`{"goal_id": "%d", "linkname": "goal-%d", "display_name": "Goal %d", "goal_type": 1,
+	goals := benchkit.Join(n, func(i int) string {
+		return fmt.Sprintf(`{"goal_id": "%d", "linkname": "goal-%d", "display_name": "Goal %d", "goal_type": 1,
 			"goal_url": "https://example.com/p/%d", "include_urls": [], "exclude_urls": [], "url": [{"match_type": 1}],
 			"project_linkname": "site", "status": "1"}`, 4000000+i, i, i, i)
-	}
+	})
 	return `{"status_code": "10000", "status_string": "Operation completed successfully", "count": ` + fmt.Sprint(n) +
-		`, "projectgoals": [` + strings.Join(goals, ",") + `], "timeTakenToProcessTheResult": "5"}`
+		`, "projectgoals": [` + goals + `], "timeTakenToProcessTheResult": "5"}`
 }
 
 // rawGoal is what a hand-written client would decode a goal into.
@@ -47,12 +45,9 @@ type rawEnvelope[T any] struct {
 	Payload    T      `json:"projectgoals"`
 }
 
-func benchProject(b *testing.B, base string, hc *http.Client) *pagesense.Project {
-	c, err := pagesense.NewClient(pagesense.WithBaseURL(base), pagesense.WithHTTPClient(hc), pagesense.WithToken("t"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	return c.Project("portal", "site")
+func benchProject(b *testing.B, base string, hc *http.Client, project string) *pagesense.Project {
+	c := benchkit.Client(b, pagesense.NewClient, pagesense.WithBaseURL(base), pagesense.WithHTTPClient(hc), pagesense.WithToken("t"))
+	return c.Project("portal", project)
 }
 
 // BenchmarkListGoals: ListGoals beside raw net/http + encoding/json
@@ -76,7 +71,7 @@ func benchListGoals(b *testing.B, n int, serve func(int, []byte) http.Handler) {
 			}
 		}
 	}, func(b *testing.B, hc *http.Client, base string) {
-		p := benchProject(b, base, hc)
+		p := benchProject(b, base, hc, "site")
 		for b.Loop() {
 			if gs, err := p.ListGoals(ctx); err != nil || len(gs) != n {
 				b.Fatal(len(gs), err)
@@ -118,11 +113,7 @@ func BenchmarkCreateGoal(b *testing.B) {
 			}
 		}
 	}, func(b *testing.B, hc *http.Client, base string) {
-		c, err := pagesense.NewClient(pagesense.WithBaseURL(base), pagesense.WithHTTPClient(hc), pagesense.WithToken("t"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		p := c.Project("portal", "website-performance-project")
+		p := benchProject(b, base, hc, "website-performance-project")
 		for b.Loop() {
 			in := &pagesense.GoalInput{DisplayName: "Engaged Reader", GoalType: pagesense.TimeSpentGoal, GoalURL: "https://example.com/blog",
 				URL: []pagesense.URLRule{{MatchType: pagesense.SimpleMatch}}, TimeThreshold: 30}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"strings"
 	"testing"
 
 	"github.com/goalkit/goalkit/internal/benchkit"
@@ -33,23 +32,16 @@ type rawTrigger struct {
 const benchTriggerJSON = `{"enabled": true, "definition": {"event": "page_enter", "condition": ["and", ["eq", "@visitor_page_url", "www.zendesk.com/cart"], ["stillOnPage", 60], ["eq", "@visitor_requesting_chat", false], ["eq", "@visitor_served", false], ["not", ["firedBefore"]]], "actions": [["sendMessageToVisitor", "Stephanie", "Hi, are you having any trouble checking out? Feel free to reach out to us with any questions."]], "version": 1, "editor": "advanced"}, "description": "Reduce cart abandonment by engaging customers that are lingering on the checkout page.", "name": "Checkout Page %d", "id": %d}`
 
 func benchClient(b *testing.B, base string, hc *http.Client) *triggers.Client {
-	c, err := triggers.NewClient(triggers.WithBaseURL(base), triggers.WithHTTPClient(hc), triggers.WithToken("tok"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	return c
+	return benchkit.Client(b, triggers.NewClient, triggers.WithBaseURL(base), triggers.WithHTTPClient(hc), triggers.WithToken("tok"))
 }
 
 // BenchmarkList: triggers.Client.List of 25 recorded triggers beside raw
 // net/http + encoding/json.
 func BenchmarkList(b *testing.B) {
 	const n = 25
-	items := make([]string, n)
-	for i := range items {
-		items[i] = fmt.Sprintf(benchTriggerJSON, i, i)
-	}
+	list := "[" + benchkit.Join(n, func(i int) string { return fmt.Sprintf(benchTriggerJSON, i, i) }) + "]"
 	ctx := context.Background()
-	benchkit.Pair(b, benchkit.Fixed(200, []byte("["+strings.Join(items, ",")+"]")), func(b *testing.B, hc *http.Client, base string) {
+	benchkit.Pair(b, benchkit.Fixed(200, []byte(list)), func(b *testing.B, hc *http.Client, base string) {
 		for b.Loop() {
 			var out []rawTrigger
 			if err := benchkit.RawJSON(ctx, hc, "GET", base+"/triggers", "Bearer tok", nil, &out); err != nil || len(out) != n {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,7 +15,6 @@ import (
 
 	"github.com/goalkit/goalkit/giosg"
 	"github.com/goalkit/goalkit/giosg/giosgtest"
-	"github.com/goalkit/goalkit/internal/faultinject"
 )
 
 // conversionsEnv is a loopback giosg fake reached through GIOSG_BASE_URL,
@@ -25,7 +25,6 @@ type conversionsEnv struct {
 	env   map[string]string
 	dir   string
 	posts atomic.Int64
-	fault atomic.Int64 // a faultinject.Fault for the next POST, then none
 }
 
 func newConversionsEnv(t *testing.T) *conversionsEnv {
@@ -38,14 +37,12 @@ func newConversionsEnv(t *testing.T) *conversionsEnv {
 	ce.goal = g.ID
 	ce.fake.AddVisitorIdentity("crm-1")
 	ce.fake.AddVisitorIdentity("crm-2")
-	srv := giosgtest.NewServerWith(ce.fake)
-	srv.Config.Handler = &faultinject.Handler{Next: ce.fake, Pick: func(r *http.Request) faultinject.Fault {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodPost {
 			ce.posts.Add(1)
-			return faultinject.Fault(ce.fault.Swap(0))
 		}
-		return faultinject.None
-	}}
+		ce.fake.ServeHTTP(w, r)
+	}))
 	t.Cleanup(srv.Close)
 	ce.env = map[string]string{"GIOSG_API_TOKEN": "tok-1234", "GIOSG_ORG_ID": "org-1", "GIOSG_BASE_URL": srv.URL + "/api/v5"}
 	return ce
@@ -164,7 +161,9 @@ func TestConversionsStatusAndResolve(t *testing.T) {
 	ce := newConversionsEnv(t)
 	in := ce.file(t, "sales.csv", "key,goal_id,visitor_identity,matched_at,rooms\norder-1,GOAL,crm-1,2026-11-30T12:00:00Z,room-1\n")
 	jpath := filepath.Join(ce.dir, "j.db")
-	ce.fault.Store(int64(faultinject.AppliedThenDrop))
+	if err := ce.fake.Inject(giosgtest.Fault{Route: "CreateExternalMatch", AfterApply: true, Drop: true, Times: 1}); err != nil {
+		t.Fatal(err)
+	}
 	r := ce.run(t, "giosg", "conversions", "import", in, "--journal", jpath)
 	wantCode(t, r, exitAPI)
 	if !strings.Contains(r.stderr, "1 in doubt") {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/goalkit/goalkit/giosg"
 	"github.com/goalkit/goalkit/internal/fake"
@@ -34,8 +33,7 @@ const ContractIdleName = fake.ContractPrefix + "idle"
 func Contract(t *testing.T, newClient func(t *testing.T) giosg.GoalsAPI) {
 	t.Helper()
 	o := newClient(t)
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	t.Cleanup(cancel)
+	ctx := fake.ContractContext(t)
 
 	t.Run("lifecycle", func(t *testing.T) {
 		var g *giosg.Goal
@@ -60,12 +58,9 @@ func Contract(t *testing.T, newClient func(t *testing.T) giosg.GoalsAPI) {
 			}
 		}
 		id := g.ID
-		t.Cleanup(func() {
-			cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			defer cancel()
-			if _, err := o.PatchGoal(cctx, id, &giosg.GoalPatch{Name: giosg.Ptr(ContractIdleName)}); err != nil {
-				t.Errorf("cleanup: rename goal %s: %v", id, err)
-			}
+		fake.ContractCleanup(t, "rename goal "+id, nil, func(ctx context.Context) error {
+			_, err := o.PatchGoal(ctx, id, &giosg.GoalPatch{Name: giosg.Ptr(ContractIdleName)})
+			return err
 		})
 		got, err := o.GetGoal(ctx, id)
 		if err != nil || got.ID != id || got.Name != g.Name {

@@ -22,7 +22,7 @@ import (
 	"github.com/goalkit/goalkit/giosg"
 	"github.com/goalkit/goalkit/giosg/giosgtest"
 	"github.com/goalkit/goalkit/giosg/journal"
-	"github.com/goalkit/goalkit/internal/faultinject"
+	"github.com/goalkit/goalkit/internal/fake"
 )
 
 const (
@@ -106,19 +106,19 @@ func TestImportSurvivesKill9(t *testing.T) {
 	rng := rand.New(rand.NewPCG(14, 14))    // the server's faults, under mu
 	killAt := rand.New(rand.NewPCG(41, 41)) // the kill points, test goroutine only
 	var mu sync.Mutex
-	faults := faultinject.All()
+	faults := fake.WriteFaults(250 * time.Millisecond)
 	faultsOn := true
-	seen := map[faultinject.Fault]bool{}
-	h := &faultinject.Handler{Next: f, Stall: 250 * time.Millisecond, Pick: func(r *http.Request) faultinject.Fault {
+	seen := map[string]bool{}
+	h := fake.PerRequest(f, func(r *http.Request) *fake.Fault {
 		mu.Lock()
 		defer mu.Unlock()
 		if !faultsOn || r.Method != http.MethodPost || rng.IntN(10) >= 3 {
-			return faultinject.None
+			return nil
 		}
-		fault := faults[rng.IntN(len(faults))]
-		seen[fault] = true
-		return fault
-	}}
+		wf := faults[rng.IntN(len(faults))]
+		seen[wf.Name] = true
+		return &wf.Fault
+	})
 	srv := httptest.NewServer(h) // h wraps the fake: set before the server starts
 	defer srv.Close()
 	path := filepath.Join(t.TempDir(), "journal.db")

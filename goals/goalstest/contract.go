@@ -3,9 +3,9 @@ package goalstest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
-	"time"
 
 	"github.com/goalkit/goalkit/goals"
 	"github.com/goalkit/goalkit/internal/fake"
@@ -27,18 +27,12 @@ import (
 func Contract(t *testing.T, newClient func(t *testing.T) goals.API) {
 	t.Helper()
 	c := newClient(t)
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	t.Cleanup(cancel)
+	ctx := fake.ContractContext(t)
 	create := func(t *testing.T, p *goals.GoalParams) (*goals.Goal, error) {
 		g, err := c.Create(ctx, p)
 		if err == nil {
-			t.Cleanup(func() {
-				cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-				defer cancel()
-				if err := c.Delete(cctx, g.ID); err != nil && !errors.Is(err, goals.ErrNotFound) {
-					t.Errorf("cleanup: delete goal %d: %v", g.ID, err)
-				}
-			})
+			fake.ContractCleanup(t, fmt.Sprintf("delete goal %d", g.ID), goals.ErrNotFound,
+				func(ctx context.Context) error { return c.Delete(ctx, g.ID) })
 		}
 		return g, err
 	}

@@ -104,16 +104,15 @@ func (f *Fake) list(w http.ResponseWriter, _ *http.Request) {
 func (f *Fake) get(w http.ResponseWriter, _ *http.Request, key string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	g, ok := f.lookup(key)
+	g, ok := f.find(w, key)
 	if !ok {
-		zopimfake.NotFound(w)
 		return
 	}
 	fake.WriteJSON(w, http.StatusOK, g)
 }
 
 func (f *Fake) create(w http.ResponseWriter, r *http.Request) {
-	p, ok := readParams(w, r)
+	p, ok := zopimfake.ReadValid[goals.GoalParams](w, r)
 	if !ok {
 		return
 	}
@@ -137,12 +136,11 @@ func (f *Fake) create(w http.ResponseWriter, r *http.Request) {
 func (f *Fake) update(w http.ResponseWriter, r *http.Request, key string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	g, ok := f.lookup(key)
+	g, ok := f.find(w, key)
 	if !ok {
-		zopimfake.NotFound(w)
 		return
 	}
-	p, ok := readParams(w, r)
+	p, ok := zopimfake.ReadValid[goals.GoalParams](w, r)
 	if !ok {
 		return
 	}
@@ -159,38 +157,25 @@ func (f *Fake) update(w http.ResponseWriter, r *http.Request, key string) {
 func (f *Fake) delete(w http.ResponseWriter, _ *http.Request, key string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	g, ok := f.lookup(key)
+	g, ok := f.find(w, key)
 	if !ok {
-		zopimfake.NotFound(w)
 		return
 	}
 	delete(f.goals, g.ID)
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// readParams decodes and checks a create or update body, answering 400
-// itself when it is refused.
-func readParams(w http.ResponseWriter, r *http.Request) (*goals.GoalParams, bool) {
-	var p goals.GoalParams
-	if !zopimfake.ReadParams(w, r, &p) {
-		return nil, false
-	}
-	if err := p.Validate(); err != nil {
-		zopimfake.Invalid(w, err)
-		return nil, false
-	}
-	return &p, true
-}
-
-// lookup finds a goal by its path key; the caller holds f.mu. A key that
-// is not a positive integer is unknown, as on the real API.
-func (f *Fake) lookup(key string) (goals.Goal, bool) {
+// find returns the goal its path key names, or answers 404 (false); the
+// caller holds f.mu. A key that is not a positive integer is unknown, as
+// on the real API.
+func (f *Fake) find(w http.ResponseWriter, key string) (goals.Goal, bool) {
 	id, err := strconv.ParseInt(key, 10, 64)
-	if err != nil {
+	g, ok := f.goals[id]
+	if err != nil || !ok {
+		zopimfake.NotFound(w)
 		return goals.Goal{}, false
 	}
-	g, ok := f.goals[id]
-	return g, ok
+	return g, true
 }
 
 // active counts the enabled goals other than except; the caller holds f.mu.

@@ -10,12 +10,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
-
-	"github.com/jarcoal/httpmock"
 
 	"github.com/goalkit/goalkit/goals"
 	"github.com/goalkit/goalkit/goals/goalstest"
+	"github.com/goalkit/goalkit/internal/testkit"
 )
 
 var ctx = context.Background()
@@ -24,16 +22,8 @@ var ctx = context.Background()
 func client(t *testing.T) (*goals.Client, *goalstest.Fake) {
 	t.Helper()
 	f := goalstest.New()
-	mt := httpmock.NewMockTransport()
+	c, mt := testkit.Client(t, goals.NewClient, "https://acme.zendesk.com/api/v2/chat", goals.WithToken("t"))
 	mt.RegisterNoResponder(f.Responder())
-	c, err := goals.NewClient(
-		goals.WithHTTPClient(&http.Client{Transport: mt}),
-		goals.WithSubdomain("acme"), goals.WithToken("t"),
-		goals.WithRetryWait(time.Millisecond, 5*time.Millisecond),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	return c, f
 }
 

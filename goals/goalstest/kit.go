@@ -3,17 +3,19 @@ package goalstest
 import "github.com/goalkit/goalkit/internal/fake"
 
 // Fault makes the fake misbehave on purpose; pass it to Fake.Inject. It is
-// the one Fault type all goalkit fakes share. Selectors (zero: any):
-// Route (an operation name or its route: List "GET /goals", Create "POST
-// /goals", Get "GET /goals/{id}", Update "PUT /goals/{id}", Delete
-// "DELETE /goals/{id}"), Method, Page (unused: the goals list has no
-// pages), Times (hits, 0: all), Probability with Seed (repeatable chaos).
-// Effects: Status with Body, ContentType and RetryAfter; Delay; Drop
-// (reset the connection); CutBody (half the body, then close; reset with
-// Drop); Oversize (a body of n bytes); AfterApply (handle first, so the
-// write is applied, then Status, Drop or CutBody). Drop and CutBody need
-// NewServer (over Responder they become transport errors); Status faults
-// work over both. RELIABILITY.md shows each of its rows as one Fault.
+// the one Fault type all goalkit fakes share. Selectors (zero: any): Route
+// (an operation name or its route: List "GET /goals", Create "POST /goals",
+// Get "GET /goals/{id}", Update "PUT /goals/{id}", Delete "DELETE
+// /goals/{id}"), Method, Page (unused: the goals list has no pages), Times
+// (hits, 0: all), Probability with Seed (repeatable chaos). Effects: Status
+// with Body, ContentType and RetryAfter; Delay (hold the request; it is
+// still handled if the client gives up meanwhile, as a real server would);
+// Drop (reset the connection); CutBody (half the body, then close; reset
+// with Drop); Oversize (a body of n bytes); AfterApply (handle first, so
+// the write is applied, then Delay, then Status, Drop or CutBody; a 2xx
+// Status never replaces a refusal). Drop and CutBody need NewServer (over
+// Responder they become transport errors); Status faults work over both.
+// RELIABILITY.md shows each of its rows as one Fault.
 type Fault = fake.Fault
 
 // Request is one entry of Fake.Requests: Method, Operation ("Create"),

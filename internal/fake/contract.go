@@ -1,11 +1,14 @@
 package fake
 
 import (
+	"context"
+	"errors"
 	"net/http"
 	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // MaxContractCalls is the budget of one contract run against a real
@@ -44,4 +47,39 @@ type countingTransport struct{ n *atomic.Int64 }
 func (c countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	c.n.Add(1)
 	return http.DefaultTransport.RoundTrip(r)
+}
+
+// ContractContext is the context of one contract run: a minute at most,
+// cancelled when t ends.
+func ContractContext(t *testing.T) context.Context {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// ContractCleanup runs undo when t ends, also after a failed step, with
+// ten seconds of its own (the run's context may be spent). An error that
+// does not match ignore (nil: any error counts) fails t, naming what
+// ("delete goal 7").
+func ContractCleanup(t *testing.T, what string, ignore error, undo func(context.Context) error) {
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := undo(ctx); err != nil && !errors.Is(err, ignore) {
+			t.Errorf("cleanup: %s: %v", what, err)
+		}
+	})
+}
+
+// CheckContractCalls logs, when t ends, how many requests reached a fake
+// (requests is its Requests method), and fails t if they exceed
+// MaxContractCalls.
+func CheckContractCalls(t *testing.T, requests func() []Request) {
+	t.Cleanup(func() {
+		n := len(requests())
+		t.Logf("the suite made %d calls", n)
+		if n > MaxContractCalls {
+			t.Errorf("the suite made %d calls, budget %d", n, MaxContractCalls)
+		}
+	})
 }

@@ -37,8 +37,11 @@ type Fault struct {
 	Body        string
 	ContentType string
 	RetryAfter  string
-	// Delay waits this long before the request is handled (or until the
-	// client gives up).
+	// Delay holds the request this long (or until the client gives up)
+	// before the fake handles it; the fake handles it even when the client
+	// gave up, as a server that got the request does: a write lands late.
+	// With AfterApply the hold comes after the fake handled the request,
+	// before its answer is replaced.
 	Delay time.Duration
 	// Drop closes the connection (TCP reset) without an answer.
 	Drop bool
@@ -51,8 +54,9 @@ type Fault struct {
 	Oversize int
 	// AfterApply lets the fake handle the request first, so a write is
 	// applied, and only then replaces the answer (Status, Drop, CutBody):
-	// the outcome a client cannot know. Without it Status, Drop and
-	// Oversize hit before the fake acts.
+	// the outcome a client cannot know. A 2xx Status replaces only a 2xx
+	// answer: a refusal is never turned into a success. Without
+	// AfterApply, Status, Drop and Oversize hit before the fake acts.
 	AfterApply bool
 }
 

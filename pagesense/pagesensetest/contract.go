@@ -3,8 +3,8 @@ package pagesensetest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
-	"time"
 
 	"github.com/goalkit/goalkit/internal/fake"
 	"github.com/goalkit/goalkit/pagesense"
@@ -26,8 +26,7 @@ import (
 func Contract(t *testing.T, newClient func(t *testing.T) pagesense.ProjectAPI) {
 	t.Helper()
 	p := newClient(t)
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	t.Cleanup(cancel)
+	ctx := fake.ContractContext(t)
 
 	t.Run("lifecycle", func(t *testing.T) {
 		name := fake.ContractName()
@@ -36,13 +35,8 @@ func Contract(t *testing.T, newClient func(t *testing.T) pagesense.ProjectAPI) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(func() {
-			cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			defer cancel()
-			if err := p.DeleteGoal(cctx, g.Linkname); err != nil && !errors.Is(err, pagesense.ErrNotFound) {
-				t.Errorf("cleanup: delete goal %q: %v", g.Linkname, err)
-			}
-		})
+		fake.ContractCleanup(t, fmt.Sprintf("delete goal %q", g.Linkname), pagesense.ErrNotFound,
+			func(ctx context.Context) error { return p.DeleteGoal(ctx, g.Linkname) })
 		if g.Linkname == "" || g.GoalID == "" || g.DisplayName != name || g.GoalType != pagesense.PageVisitGoal {
 			t.Fatalf("CreateGoal returned %+v", g)
 		}

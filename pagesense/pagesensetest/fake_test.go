@@ -13,6 +13,7 @@ import (
 
 	"github.com/jarcoal/httpmock"
 
+	"github.com/goalkit/goalkit/internal/testkit"
 	"github.com/goalkit/goalkit/pagesense"
 	"github.com/goalkit/goalkit/pagesense/pagesensetest"
 )
@@ -20,17 +21,9 @@ import (
 // newClient runs f behind httpmock and returns a client for it.
 func newClient(t *testing.T, f *pagesensetest.Fake, opts ...pagesense.Option) *pagesense.Client {
 	t.Helper()
-	mt := httpmock.NewMockTransport()
+	c, mt := testkit.Client(t, pagesense.NewClient, "https://pagesense.zoho.com/pagesense/rest/v1",
+		append([]pagesense.Option{pagesense.WithToken("tok"), pagesense.WithRetryMax(0)}, opts...)...)
 	mt.RegisterNoResponder(f.Responder())
-	c, err := pagesense.NewClient(append([]pagesense.Option{
-		pagesense.WithHTTPClient(&http.Client{Transport: mt}),
-		pagesense.WithBaseURL("https://pagesense.zoho.com/pagesense/rest/v1"),
-		pagesense.WithToken("tok"),
-		pagesense.WithRetryMax(0),
-	}, opts...)...)
-	if err != nil {
-		t.Fatal(err)
-	}
 	return c
 }
 

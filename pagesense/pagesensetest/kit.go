@@ -8,20 +8,21 @@ import (
 )
 
 // Fault makes the fake misbehave on purpose; pass it to Fake.Inject. It is
-// the one Fault type all goalkit fakes share. Selectors (zero: any):
-// Route (an operation name or its route: ListGoals "GET" and CreateGoal
-// "POST /portal/{portal}/projectgoals/{project}", UpdateGoal "PUT" and
-// DeleteGoal "DELETE /portal/{portal}/projectgoals/{goal}",
-// ListCustomEvents "GET" and CreateCustomEvent "POST
-// /portal/{portal}/customevents"; GetGoal reads the list, so ListGoals
-// selects it too), Method, Page (unused: PageSense
-// lists have no pages), Times (hits, 0: all), Probability with Seed
-// (repeatable chaos). Effects: Status with Body, ContentType and
-// RetryAfter; Delay; Drop (reset the connection); CutBody (half the body,
-// then close; reset with Drop); Oversize (a body of n bytes); AfterApply
-// (handle first, so the write is applied, then Status, Drop or CutBody).
-// Drop and CutBody need NewServer (over Responder they become transport
-// errors); Status faults work over both.
+// the one Fault type all goalkit fakes share. Selectors (zero: any): Route
+// (an operation name or its route: ListGoals "GET" and CreateGoal "POST
+// /portal/{portal}/projectgoals/{project}", UpdateGoal "PUT" and DeleteGoal
+// "DELETE /portal/{portal}/projectgoals/{goal}", ListCustomEvents "GET" and
+// CreateCustomEvent "POST /portal/{portal}/customevents"; GetGoal reads the
+// list, so ListGoals selects it too), Method, Page (unused: PageSense lists
+// have no pages), Times (hits, 0: all), Probability with Seed (repeatable
+// chaos). Effects: Status with Body, ContentType and RetryAfter; Delay
+// (hold the request; it is still handled if the client gives up meanwhile,
+// as a real server would); Drop (reset the connection); CutBody (half the
+// body, then close; reset with Drop); Oversize (a body of n bytes);
+// AfterApply (handle first, so the write is applied, then Delay, then
+// Status, Drop or CutBody; a 2xx Status never replaces a refusal). Drop and
+// CutBody need NewServer (over Responder they become transport errors);
+// Status faults work over both.
 type Fault = fake.Fault
 
 // Request is one entry of Fake.Requests: Method, Operation ("CreateGoal"),

@@ -5,8 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"testing"
-	"time"
 
 	"github.com/goalkit/goalkit/internal/fake"
 	"github.com/goalkit/goalkit/triggers"
@@ -29,8 +29,7 @@ import (
 func Contract(t *testing.T, newClient func(t *testing.T) triggers.API) {
 	t.Helper()
 	c := newClient(t)
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	t.Cleanup(cancel)
+	ctx := fake.ContractContext(t)
 	def := &triggers.Definition{
 		Event:     "page_enter",
 		Condition: json.RawMessage(`["and",["eq","@visitor_served",false]]`),
@@ -47,13 +46,8 @@ func Contract(t *testing.T, newClient func(t *testing.T) triggers.API) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(func() {
-			cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			defer cancel()
-			if err := c.Delete(cctx, current); err != nil && !errors.Is(err, triggers.ErrNotFound) {
-				t.Errorf("cleanup: delete trigger %q: %v", current, err)
-			}
-		})
+		fake.ContractCleanup(t, "delete the lifecycle trigger", triggers.ErrNotFound,
+			func(ctx context.Context) error { return c.Delete(ctx, current) })
 		check := func(step string, got *triggers.Trigger, wantName, wantDesc string) {
 			t.Helper()
 			if got.Name != wantName || got.Description != wantDesc || got.Enabled || got.ID <= 0 ||
@@ -110,13 +104,8 @@ func Contract(t *testing.T, newClient func(t *testing.T) triggers.API) {
 		if _, err := c.Create(ctx, &triggers.TriggerParams{Name: &name, Enabled: triggers.Ptr(false), Definition: def}); err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(func() {
-			cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			defer cancel()
-			if err := c.Delete(cctx, name); err != nil && !errors.Is(err, triggers.ErrNotFound) {
-				t.Errorf("cleanup: delete trigger %q: %v", name, err)
-			}
-		})
+		fake.ContractCleanup(t, fmt.Sprintf("delete trigger %q", name), triggers.ErrNotFound,
+			func(ctx context.Context) error { return c.Delete(ctx, name) })
 		next := &triggers.Definition{
 			Event:     "chat_requested",
 			Condition: json.RawMessage(`["and",["eq","@visitor_requesting_chat",true]]`),

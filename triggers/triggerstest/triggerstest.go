@@ -109,16 +109,15 @@ func (f *Fake) list(w http.ResponseWriter, _ *http.Request) {
 func (f *Fake) get(w http.ResponseWriter, _ *http.Request, name string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	t, ok := f.byName[name]
+	t, ok := f.find(w, name)
 	if !ok {
-		zopimfake.NotFound(w)
 		return
 	}
 	fake.WriteJSON(w, http.StatusOK, t)
 }
 
 func (f *Fake) create(w http.ResponseWriter, r *http.Request) {
-	p, ok := readParams(w, r)
+	p, ok := zopimfake.ReadValid[triggers.TriggerParams](w, r)
 	if !ok {
 		return
 	}
@@ -142,12 +141,11 @@ func (f *Fake) create(w http.ResponseWriter, r *http.Request) {
 func (f *Fake) update(w http.ResponseWriter, r *http.Request, name string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	t, ok := f.byName[name]
+	t, ok := f.find(w, name)
 	if !ok {
-		zopimfake.NotFound(w)
 		return
 	}
-	p, ok := readParams(w, r)
+	p, ok := zopimfake.ReadValid[triggers.TriggerParams](w, r)
 	if !ok {
 		return
 	}
@@ -170,26 +168,21 @@ func (f *Fake) update(w http.ResponseWriter, r *http.Request, name string) {
 func (f *Fake) delete(w http.ResponseWriter, _ *http.Request, name string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if _, ok := f.byName[name]; !ok {
-		zopimfake.NotFound(w)
+	if _, ok := f.find(w, name); !ok {
 		return
 	}
 	delete(f.byName, name)
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// readParams decodes and checks a create or update body, answering 400
-// itself when it is refused.
-func readParams(w http.ResponseWriter, r *http.Request) (*triggers.TriggerParams, bool) {
-	var p triggers.TriggerParams
-	if !zopimfake.ReadParams(w, r, &p) {
-		return nil, false
+// find returns the trigger named name, or answers 404 (false); the caller
+// holds f.mu.
+func (f *Fake) find(w http.ResponseWriter, name string) (triggers.Trigger, bool) {
+	t, ok := f.byName[name]
+	if !ok {
+		zopimfake.NotFound(w)
 	}
-	if err := p.Validate(); err != nil {
-		zopimfake.Invalid(w, err)
-		return nil, false
-	}
-	return &p, true
+	return t, ok
 }
 
 // apply copies the set fields of p onto t.

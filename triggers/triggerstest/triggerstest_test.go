@@ -10,10 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
-	"github.com/jarcoal/httpmock"
-
+	"github.com/goalkit/goalkit/internal/testkit"
 	"github.com/goalkit/goalkit/triggers"
 	"github.com/goalkit/goalkit/triggers/triggerstest"
 )
@@ -23,16 +21,8 @@ var ctx = context.Background()
 func client(t *testing.T) (*triggers.Client, *triggerstest.Fake) {
 	t.Helper()
 	f := triggerstest.New()
-	mt := httpmock.NewMockTransport()
+	c, mt := testkit.Client(t, triggers.NewClient, "https://acme.zendesk.com/api/v2/chat", triggers.WithToken("t"))
 	mt.RegisterNoResponder(f.Responder())
-	c, err := triggers.NewClient(
-		triggers.WithHTTPClient(&http.Client{Transport: mt}),
-		triggers.WithSubdomain("acme"), triggers.WithToken("t"),
-		triggers.WithRetryWait(time.Millisecond, 5*time.Millisecond),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	return c, f
 }
 

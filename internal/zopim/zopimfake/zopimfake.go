@@ -62,6 +62,25 @@ func ReadParams(w http.ResponseWriter, r *http.Request, v any) bool {
 	return true
 }
 
+// ReadValid decodes a create or update body into a P (goals.GoalParams,
+// triggers.TriggerParams) as ReadParams does, then checks it with its
+// Validate method, answering 400 itself (naming the field) when either
+// refuses it.
+func ReadValid[P any, PP interface {
+	*P
+	Validate() error
+}](w http.ResponseWriter, r *http.Request) (*P, bool) {
+	p := new(P)
+	if !ReadParams(w, r, p) {
+		return nil, false
+	}
+	if err := PP(p).Validate(); err != nil {
+		Invalid(w, err)
+		return nil, false
+	}
+	return p, true
+}
+
 // Invalid answers 400 for input the API refuses, naming the field when err
 // is a *transport.ValidationError.
 func Invalid(w http.ResponseWriter, err error) {
