@@ -52,7 +52,7 @@ func newImportEnv(t *testing.T, onPost func(), opts ...giosg.Option) *importEnv 
 	base := []giosg.Option{
 		giosg.WithBaseURL(srv.URL), giosg.WithAPIToken(testToken),
 		giosg.WithRetryWait(time.Millisecond, 5*time.Millisecond),
-		giosg.WithHTTPClient(&http.Client{Timeout: 300 * time.Millisecond}),
+		giosg.WithHTTPClient(&http.Client{Timeout: time.Second}), // generous: a loaded CI machine must not turn a slow answer into a stall
 	}
 	c, err := giosg.NewClient(append(base, opts...)...)
 	if err != nil {
@@ -216,7 +216,7 @@ func TestImportClassifiesEveryFault(t *testing.T) {
 		"429-retry-after-date":  {giosg.OutcomeAccepted, 1}, // retried
 		"429-bare":              {giosg.OutcomeAccepted, 1}, // retried after a backoff
 	}
-	cases := append([]fake.WriteFault{{Name: "none"}}, fake.WriteFaults(400*time.Millisecond)...)
+	cases := append([]fake.WriteFault{{Name: "none"}}, fake.WriteFaults(2*time.Second)...)
 	if len(cases) != len(wants) {
 		t.Fatalf("%d faults, %d expectations", len(cases), len(wants))
 	}
