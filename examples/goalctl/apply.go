@@ -28,7 +28,6 @@ plans and applies in one step.`,
 func runApply(fs *flag.FlagSet) action {
 	file := addStateFileFlags(fs)
 	auto := fs.Bool("auto-approve", false, "with -f: apply the plan without a saved plan file")
-	out := trackOutput(fs)
 	return func(ctx context.Context, a *app, args []string) error {
 		p, err := a.planToApply(ctx, file, *auto, args)
 		if err != nil {
@@ -46,7 +45,7 @@ func runApply(fs *flag.FlagSet) action {
 		}
 		rep, applyErr := goalstate.Apply(ctx, p, t)
 		if rep != nil {
-			if a.wantJSON(out) {
+			if a.wantJSON() {
 				err = writeJSON(a.stdout, rep)
 			} else {
 				err = rep.WriteText(a.stdout)

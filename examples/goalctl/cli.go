@@ -8,6 +8,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/goalkit/goalkit"
@@ -30,6 +31,10 @@ type command struct {
 	// setup registers the leaf's flags on fs and returns the action, which
 	// reads the flag values through its closure.
 	setup func(fs *flag.FlagSet) action
+	// twoMeansChanges reports whether exit status 2 means "changes" for
+	// these arguments (drift; plan --detailed-exitcode): a usage error then
+	// exits 1, so a script never reads a typo as a plan with changes.
+	twoMeansChanges func(args []string) bool
 }
 
 // action runs a leaf command with its positional arguments.
@@ -54,22 +59,29 @@ func (a *app) dispatch(ctx context.Context, cmd *command, path, args []string) i
 	if len(cmd.subs) > 0 {
 		return a.dispatchGroup(ctx, cmd, path, name, fs, args, usage)
 	}
+	refuse := func(format string, v ...any) int {
+		code := a.usageError(full, name, format, v...)
+		if cmd.twoMeansChanges != nil && cmd.twoMeansChanges(args) {
+			return exitAPI
+		}
+		return code
+	}
 	positional, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		usage(a.stdout)
 		return exitOK
 	}
 	if err != nil {
-		return a.usageError(full, name, "%v", err)
+		return refuse("%v", err)
 	}
 	if a.version {
 		return a.printVersion()
 	}
 	switch {
 	case len(cmd.args) == 0 && len(positional) > 0:
-		return a.usageError(full, name, "unexpected argument %q", positional[0])
+		return refuse("unexpected argument %q", positional[0])
 	case len(positional) != len(cmd.args) && !(variadic(cmd.args) && len(positional) > len(cmd.args)) && !(cmd.optionalArgs && len(positional) == 0):
-		return a.usageError(full, name, "want %s, got %d argument(s)", strings.Join(cmd.args, " "), len(positional))
+		return refuse("want %s, got %d argument(s)", strings.Join(cmd.args, " "), len(positional))
 	}
 	return a.runAction(ctx, act, positional, full, name)
 }
@@ -147,6 +159,29 @@ func (a *app) errorf(name, format string, args ...any) {
 		prefix += name + ": "
 	}
 	io.WriteString(a.stderr, a.redact(prefix+fmt.Sprintf(format, args...)+"\n"))
+}
+
+// hasFlag reports whether the boolean flag name is set among args, as the
+// flag package would read it, before any "--"; it looks before parsing,
+// which may stop early at a mistake.
+func hasFlag(name string) func(args []string) bool {
+	return func(args []string) bool {
+		set := false
+		for _, arg := range args {
+			if arg == "--" {
+				break
+			}
+			flagName, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+			if !strings.HasPrefix(arg, "-") || flagName != name {
+				continue
+			}
+			set = !hasValue
+			if hasValue {
+				set, _ = strconv.ParseBool(value)
+			}
+		}
+		return set
+	}
 }
 
 // parseInterspersed parses flags wherever they are among the positional

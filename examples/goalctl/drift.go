@@ -11,8 +11,9 @@ func driftCommand() *command {
 		summary: "check that the live state still matches a desired-state file (for cron or CI)",
 		help: `A plan without a plan file: writes the plan as JSON (--output table: the
 readable diff) and exits 2 when the live state drifted, 0 when it did not,
-1 on an error.`,
-		setup: runDrift,
+1 on an error (a usage error included).`,
+		setup:           runDrift,
+		twoMeansChanges: func([]string) bool { return true },
 	}
 }
 

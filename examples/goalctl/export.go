@@ -28,7 +28,6 @@ Example: goalctl export --dialect zendesk > goals.yaml`,
 func runExport(fs *flag.FlagSet) action {
 	var dialects stringList
 	fs.Var(&dialects, "dialect", "export only `DIALECT`: zendesk, giosg or pagesense (repeatable; default all)")
-	out := trackOutput(fs)
 	return func(ctx context.Context, a *app, _ []string) error {
 		if len(dialects) == 0 {
 			dialects = stringList{"zendesk", "giosg", "pagesense"}
@@ -49,7 +48,7 @@ func runExport(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		if a.wantJSON(out) {
+		if a.wantJSON() {
 			return writeJSON(a.stdout, doc)
 		}
 		text, err := goalstate.Encode(doc)

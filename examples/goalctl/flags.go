@@ -14,7 +14,7 @@ import (
 // --fake"). flag.Var, unlike flag.BoolVar, does not reset the field, so a
 // value set at an upper level survives the lower level's registration.
 func (a *app) commonFlags(fs *flag.FlagSet) {
-	fs.Var(&a.format, "output", "output `FORMAT`: json (one JSON document) or table (aligned columns)")
+	fs.Var((*givenFormat)(a), "output", "output `FORMAT`: json (one JSON document) or table (aligned columns)")
 	fs.Var((*boolFlag)(&a.fake), "fake", "run against an in-process fake with demo data (no credentials, no network)")
 	fs.Var((*durationFlag)(&a.timeout), "timeout", "give up on the command after `DURATION` (retries included), e.g. 10s or 2m")
 	fs.Var((*boolFlag)(&a.verbose), "v", "log one line per HTTP attempt (and each retry's wait) on stderr")
@@ -40,6 +40,26 @@ func (d *durationFlag) Set(s string) error {
 		return fmt.Errorf("want a positive duration such as 30s or 2m, got %q", s)
 	}
 	*d = durationFlag(v)
+	return nil
+}
+
+// givenFormat is --output bound to the app: it records that the flag was
+// given (at whichever level), which export, plan and apply ask.
+type givenFormat app
+
+func (g *givenFormat) String() string {
+	if g == nil {
+		return ""
+	}
+	return g.format.String()
+}
+
+// Set sets the app's format and records that it was given.
+func (g *givenFormat) Set(s string) error {
+	if err := g.format.Set(s); err != nil {
+		return err
+	}
+	g.formatGiven = true
 	return nil
 }
 

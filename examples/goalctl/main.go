@@ -117,11 +117,13 @@ type app struct {
 	stdout, stderr io.Writer
 
 	// Common flags, settable at every level of the command tree.
-	format  outputFormat
-	fake    bool
-	timeout time.Duration
-	verbose bool
-	version bool
+	format outputFormat
+	// formatGiven: --output was given (export, plan and apply default to text).
+	formatGiven bool
+	fake        bool
+	timeout     time.Duration
+	verbose     bool
+	version     bool
 
 	// fakes holds the in-process fakes once --fake needed them.
 	fakes *fakeSet

@@ -17,9 +17,10 @@ func planCommand() *command {
 goal tests, and sends nothing. --out saves the plan for 'goalctl apply'.
 Output: a readable diff; --output json writes the plan's JSON (see README).
 Exit status with --detailed-exitcode: 0 no changes, 1 error (also a missing
-file or missing credentials), 2 changes.
+file, missing credentials or a usage error), 2 changes.
 Example: goalctl plan -f goals.yaml --var SITE=www.example.com --out plan.json`,
-		setup: runPlan,
+		setup:           runPlan,
+		twoMeansChanges: hasFlag("detailed-exitcode"),
 	}
 }
 
@@ -27,9 +28,8 @@ func runPlan(fs *flag.FlagSet) action {
 	file := addStateFileFlags(fs)
 	outFile := fs.String("out", "", "save the plan as JSON to `FILE`, for goalctl apply")
 	detailed := fs.Bool("detailed-exitcode", false, "exit 2 when the plan has changes, 0 when it has none")
-	out := trackOutput(fs)
 	return func(ctx context.Context, a *app, _ []string) error {
-		err := a.runPlan(ctx, file, *outFile, *detailed, out)
+		err := a.runPlan(ctx, file, *outFile, *detailed)
 		if *detailed {
 			return errorExit1(err)
 		}
@@ -38,7 +38,7 @@ func runPlan(fs *flag.FlagSet) action {
 }
 
 // runPlan plans, saves the plan to outFile if given, and prints it.
-func (a *app) runPlan(ctx context.Context, file *stateFileFlags, outFile string, detailed bool, out *explicitOutput) error {
+func (a *app) runPlan(ctx context.Context, file *stateFileFlags, outFile string, detailed bool) error {
 	p, err := a.makePlan(ctx, file)
 	if err != nil {
 		return err
@@ -52,7 +52,7 @@ func (a *app) runPlan(ctx context.Context, file *stateFileFlags, outFile string,
 			return err
 		}
 	}
-	if a.wantJSON(out) {
+	if a.wantJSON() {
 		err = writeJSON(a.stdout, p)
 	} else {
 		err = p.WriteText(a.stdout, a.colorOK())

@@ -112,38 +112,9 @@ func docDialects(doc *goalstate.Document) []string {
 	return ds
 }
 
-// explicitOutput wraps the --output flag of a command's level so that the
-// command knows whether it was given there: export, plan and apply write
-// human text unless --output json is given.
-type explicitOutput struct {
-	flag.Value
-	set bool
-}
-
-// String shows the wrapped value; the flag package calls it on a zero
-// explicitOutput too.
-func (e *explicitOutput) String() string {
-	if e == nil || e.Value == nil {
-		return ""
-	}
-	return e.Value.String()
-}
-
-// Set records that the flag was given.
-func (e *explicitOutput) Set(s string) error {
-	e.set = true
-	return e.Value.Set(s)
-}
-
-func trackOutput(fs *flag.FlagSet) *explicitOutput {
-	f := fs.Lookup("output")
-	e := &explicitOutput{Value: f.Value}
-	f.Value = e
-	return e
-}
-
-// wantJSON reports whether --output json was asked for at this level.
-func (a *app) wantJSON(e *explicitOutput) bool { return e.set && a.format == formatJSON }
+// wantJSON reports whether --output json was given, at any level: export,
+// plan and apply write human text unless it was.
+func (a *app) wantJSON() bool { return a.formatGiven && a.format == formatJSON }
 
 // colorOK reports whether stdout is a terminal that may get colours.
 func (a *app) colorOK() bool {

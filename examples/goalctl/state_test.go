@@ -131,3 +131,56 @@ func TestGoalsAsCode_ExportOneDialectAsJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestGoalsAsCode_UsageErrorsWhereTwoMeansChanges: where exit status 2
+// means "changes" (drift, plan --detailed-exitcode), a usage error exits 1,
+// so a script never reads a typo as a drifted state; elsewhere it stays 2.
+func TestGoalsAsCode_UsageErrorsWhereTwoMeansChanges(t *testing.T) {
+	fs := newFakes(t)
+	cases := []struct {
+		args []string
+		want int
+	}{
+		{[]string{"plan", "--bogus", "--detailed-exitcode", "-f", "x.yaml"}, exitAPI},
+		{[]string{"plan", "-f", "x.yaml", "--detailed-exitcode=true", "extra"}, exitAPI},
+		{[]string{"plan", "--bogus", "-f", "x.yaml"}, exitUsage},
+		{[]string{"plan", "--bogus", "--detailed-exitcode=false"}, exitUsage},
+		{[]string{"plan", "--bogus", "--", "--detailed-exitcode"}, exitUsage},
+		{[]string{"drift", "--bogus", "-f", "x.yaml"}, exitAPI},
+		{[]string{"drift", "-f", "x.yaml", "extra"}, exitAPI},
+		{[]string{"export", "--bogus"}, exitUsage},
+	}
+	for _, c := range cases {
+		r := runFake(t, fs, c.args...)
+		if r.code != c.want {
+			t.Errorf("goalctl %s: exit %d, want %d (stderr %q)", strings.Join(c.args, " "), r.code, c.want, r.stderr)
+		}
+		if !strings.Contains(r.stderr, "--help' for usage") {
+			t.Errorf("goalctl %s: stderr %q, want the usage hint", strings.Join(c.args, " "), r.stderr)
+		}
+	}
+}
+
+// TestGoalsAsCode_OutputFlagAtAnyLevel: --output json before the command
+// name asks plan, export and apply for JSON as it does after it.
+func TestGoalsAsCode_OutputFlagAtAnyLevel(t *testing.T) {
+	fs := newFakes(t)
+	file := filepath.Join(t.TempDir(), "goals.yaml")
+	r := runFake(t, fs, "export")
+	wantCode(t, r, exitOK)
+	if err := os.WriteFile(file, []byte(r.stdout), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"--output", "json", "plan", "-f", file}, {"plan", "-f", file, "--output", "json"}} {
+		r := runFake(t, fs, args...)
+		wantCode(t, r, exitOK)
+		if p := decodeJSON[goalstate.Plan](t, r); len(p.Changes) != 0 {
+			t.Errorf("goalctl %s: %+v", strings.Join(args, " "), p.Changes)
+		}
+	}
+	r = runFake(t, fs, "--output", "json", "export")
+	wantCode(t, r, exitOK)
+	if !strings.HasPrefix(strings.TrimSpace(r.stdout), "{") {
+		t.Errorf("export --output json given first: %.80q", r.stdout)
+	}
+}
