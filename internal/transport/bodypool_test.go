@@ -97,12 +97,19 @@ func TestLargeBodyBufferIsReused(t *testing.T) {
 		putBuffer(buf)
 	}
 	read()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	read()
-	runtime.ReadMemStats(&after)
-	if got := after.TotalAlloc - before.TotalAlloc; got > 64<<10 {
-		t.Errorf("second read of a 3 MiB body allocated %d bytes", got)
+	// TotalAlloc counts the whole process: goroutines an earlier test left
+	// (a server closing, a body drained aside) may allocate meanwhile, so
+	// the least of five reads is the one judged.
+	least := uint64(1 << 62)
+	for range 5 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		read()
+		runtime.ReadMemStats(&after)
+		least = min(least, after.TotalAlloc-before.TotalAlloc)
+	}
+	if least > 64<<10 {
+		t.Errorf("a repeated read of a 3 MiB body allocated %d bytes", least)
 	}
 }
 
