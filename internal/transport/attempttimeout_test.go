@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -113,12 +114,18 @@ func TestAttemptTimeoutCostsNoGoroutine(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return testing.AllocsPerRun(200, func() {
-			var out struct{ ID int }
-			if err := c.Do(context.Background(), &Call{Method: http.MethodGet, Path: "/x", Out: &out}); err != nil || out.ID != 1 {
-				t.Fatal(err)
-			}
-		})
+		// AllocsPerRun counts the whole process: the least of three runs
+		// leaves out what goroutines of earlier tests allocated meanwhile.
+		least := math.Inf(1)
+		for range 3 {
+			least = math.Min(least, testing.AllocsPerRun(200, func() {
+				var out struct{ ID int }
+				if err := c.Do(context.Background(), &Call{Method: http.MethodGet, Path: "/x", Out: &out}); err != nil || out.ID != 1 {
+					t.Fatal(err)
+				}
+			}))
+		}
+		return least
 	}
 	without, with := allocs(0), allocs(time.Minute)
 	if with-without > 8 {
