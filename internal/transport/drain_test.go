@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -92,5 +93,49 @@ func TestNoBodyCallGivesUpADrippingBody(t *testing.T) {
 	case <-hungUp:
 	case <-time.After(drainWait + 5*time.Second):
 		t.Fatal("the client still holds the dripping connection")
+	}
+}
+
+// TestNoBodyCallDoesNotReadAHugeBody: a 2xx answer of 256 MiB to a call
+// that wants no body is read only up to drainLimit, then the connection is
+// given up: the server cannot make the client read (or wait for) it all.
+func TestNoBodyCallDoesNotReadAHugeBody(t *testing.T) {
+	const huge = 256 << 20
+	var written atomic.Int64
+	handlerDone := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer close(handlerDone)
+		w.Header().Set("Content-Length", strconv.Itoa(huge))
+		chunk := make([]byte, 64<<10)
+		for written.Load() < huge {
+			n, err := w.Write(chunk)
+			written.Add(int64(n))
+			if err != nil {
+				return
+			}
+		}
+	}))
+	defer srv.Close()
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	c, err := New(Dialect{DefaultBaseURL: srv.URL, DecodeError: decodeTestError}, WithHTTPClient(&http.Client{Transport: tr}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if err := c.Do(context.Background(), &Call{Method: http.MethodDelete, Path: "/x"}); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 500*time.Millisecond {
+		t.Errorf("call took %v", d)
+	}
+	select {
+	case <-handlerDone:
+	case <-time.After(drainWait + 5*time.Second):
+		t.Fatal("the client is still reading the huge body")
+	}
+	// What the kernel's socket buffers took, plus drainLimit: far from all.
+	if n := written.Load(); n >= huge/4 {
+		t.Errorf("server wrote %d bytes before the client hung up", n)
 	}
 }
