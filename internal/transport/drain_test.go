@@ -94,3 +94,86 @@ func TestNoBodyCallGivesUpADrippingBody(t *testing.T) {
 		t.Fatal("the client still holds the dripping connection")
 	}
 }
+
+// TestNoBodyCallEndsAStalledBody: a body that stops arriving leaves the
+// call blocked in a Read; the watchdog closes it after drainAwait, so the
+// call returns and the server sees the client hang up.
+func TestNoBodyCallEndsAStalledBody(t *testing.T) {
+	hungUp := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "100")
+		w.WriteHeader(http.StatusOK)
+		w.Write([]byte("{"))
+		w.(http.Flusher).Flush()
+		select {
+		case <-r.Context().Done():
+			close(hungUp)
+		case <-time.After(10 * time.Second):
+		}
+	}))
+	defer srv.Close()
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	c, err := New(Dialect{DefaultBaseURL: srv.URL, DecodeError: decodeTestError}, WithHTTPClient(&http.Client{Transport: tr}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if err := c.Do(context.Background(), &Call{Method: http.MethodDelete, Path: "/x"}); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 500*time.Millisecond {
+		t.Errorf("call took %v: it waited for the stalled body", d)
+	}
+	select {
+	case <-hungUp:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the client still holds the stalled connection")
+	}
+}
+
+// TestNoBodyCallHandsASlowBodyAside: a body that takes longer than
+// drainAwait but ends within drainWait is read to its end aside: the call
+// returns early, and the next call reuses the connection.
+func TestNoBodyCallHandsASlowBodyAside(t *testing.T) {
+	var dials atomic.Int64
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/fast" {
+			return
+		}
+		w.Header().Set("Content-Length", "10")
+		w.WriteHeader(http.StatusOK)
+		for range 10 {
+			w.Write([]byte(" "))
+			w.(http.Flusher).Flush()
+			time.Sleep(3 * drainTick / 2)
+		}
+	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			dials.Add(1)
+		}
+	}
+	srv.Start()
+	defer srv.Close()
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	c, err := New(Dialect{DefaultBaseURL: srv.URL, DecodeError: decodeTestError}, WithHTTPClient(&http.Client{Transport: tr}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if err := c.Do(context.Background(), &Call{Method: http.MethodDelete, Path: "/slow"}); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 10*drainTick {
+		t.Errorf("call took %v: it waited for the whole slow body", d)
+	}
+	time.Sleep(20 * drainTick) // the body ends aside, the connection goes back to the pool
+	if err := c.Do(context.Background(), &Call{Method: http.MethodDelete, Path: "/fast"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := dials.Load(); n != 1 {
+		t.Errorf("%d connections for 2 sequential calls, want 1 (the slow body's connection was given up)", n)
+	}
+}

@@ -34,6 +34,7 @@ type callState struct {
 	allowEmpty    bool               // an empty 2xx body is success
 	decode        func([]byte) error // Call.Decode
 	list          *ListBudget        // Call.List
+	drain         drain              // the unwanted body being read, if any
 }
 
 // redactedURL renders the call's URL for an error or a log line. It is
