@@ -120,7 +120,7 @@ func triggerPath(name string) (string, error) {
 	if name == "" {
 		return "", transport.Invalid("name", "must not be empty")
 	}
-	if err := transport.ValidUTF8("name", name); err != nil {
+	if err := transport.ValidString("name", name); err != nil {
 		return "", err
 	}
 	return transport.Path("triggers", name)
