@@ -38,7 +38,7 @@ func (c *Client) Create(ctx context.Context, p *GoalParams) (*Goal, error) {
 	if err := p.validateCreate(); err != nil {
 		return nil, err
 	}
-	return c.goalCall(ctx, http.MethodPost, "/goals", p.wire())
+	return c.goalCall(ctx, http.MethodPost, "/goals", p) // GoalParams.MarshalJSON
 }
 
 // Update changes the fields set in p, and only those; at least one must be
@@ -51,7 +51,7 @@ func (c *Client) Update(ctx context.Context, id int64, p *GoalParams) (*Goal, er
 	if err := p.validateUpdate(); err != nil {
 		return nil, err
 	}
-	return c.goalCall(ctx, http.MethodPut, path, p.wire())
+	return c.goalCall(ctx, http.MethodPut, path, p)
 }
 
 // Delete removes a goal (204 No Content).

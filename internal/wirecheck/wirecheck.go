@@ -129,3 +129,65 @@ func RoundTrip[M, W any](t testing.TB, toWire func(*M) W, fromWire func(*W) M) {
 		t.Errorf("round trip through the wire struct: %+v, want %+v", back, m)
 	}
 }
+
+// EveryText sets each string (and byte slice) reachable from ptr, a value
+// Fill has filled, to invalid UTF-8 in turn, and fails t unless got() then
+// returns an error with the text of want()'s (transport.ValidUTF8 over the
+// same value): a hand-written check that misses a field, or names it
+// otherwise, fails here. Maps and interfaces are not walked: a value
+// holding one fails t, so its check is thought about.
+func EveryText(t testing.TB, ptr any, got, want func() error) {
+	t.Helper()
+	n := 0
+	everyText(t, reflect.ValueOf(ptr).Elem(), func() {
+		n++
+		g, w := got(), want()
+		switch {
+		case w == nil:
+			t.Errorf("text %d: the reference check finds nothing wrong", n)
+		case g == nil || g.Error() != w.Error():
+			t.Errorf("text %d: got %v, want %v", n, g, w)
+		}
+	})
+	if n == 0 {
+		t.Error("no text found")
+	}
+}
+
+const badText = "caf\xe9"
+
+func everyText(t testing.TB, v reflect.Value, check func()) {
+	t.Helper()
+	switch v.Kind() {
+	case reflect.String:
+		old := v.String()
+		v.SetString(badText)
+		check()
+		v.SetString(old)
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			old := v.Bytes()
+			v.SetBytes([]byte(`"` + badText + `"`))
+			check()
+			v.SetBytes(old)
+			return
+		}
+		fallthrough
+	case reflect.Array:
+		for i := range v.Len() {
+			everyText(t, v.Index(i), check)
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			everyText(t, v.Elem(), check)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				everyText(t, v.Field(i), check)
+			}
+		}
+	case reflect.Map, reflect.Interface:
+		t.Errorf("EveryText does not walk %s: check its text by hand", v.Type())
+	}
+}
