@@ -20,8 +20,6 @@ const (
 	// drainStuck is how many ticks a call may stay blocked in one Read of
 	// such a body before the body (and its connection) is closed.
 	drainStuck = 5
-	// drainAwait is the longest a call waits for a body nobody wants.
-	drainAwait = drainStuck * drainTick
 	// drainWait is how long a body handed aside may take to end before its
 	// connection is given up instead of reused.
 	drainWait = time.Second

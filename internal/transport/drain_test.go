@@ -53,7 +53,7 @@ func TestNoBodyCallsReuseTheConnection(t *testing.T) {
 }
 
 // TestNoBodyCallGivesUpADrippingBody: a body that never ends holds neither
-// the call (it returns within drainAwait and some slack) nor, after
+// the call (it returns within drainDue ticks and some slack) nor, after
 // drainWait, its connection: the server sees the client hang up.
 func TestNoBodyCallGivesUpADrippingBody(t *testing.T) {
 	hungUp := make(chan struct{})
@@ -96,7 +96,7 @@ func TestNoBodyCallGivesUpADrippingBody(t *testing.T) {
 }
 
 // TestNoBodyCallEndsAStalledBody: a body that stops arriving leaves the
-// call blocked in a Read; the watchdog closes it after drainAwait, so the
+// call blocked in a Read; the watchdog closes it after drainStuck ticks, so the
 // call returns and the server sees the client hang up.
 func TestNoBodyCallEndsAStalledBody(t *testing.T) {
 	hungUp := make(chan struct{})
@@ -133,7 +133,7 @@ func TestNoBodyCallEndsAStalledBody(t *testing.T) {
 }
 
 // TestNoBodyCallHandsASlowBodyAside: a body that takes longer than
-// drainAwait but ends within drainWait is read to its end aside: the call
+// drainDue ticks but ends within drainWait is read to its end aside: the call
 // returns early, and the next call reuses the connection.
 func TestNoBodyCallHandsASlowBodyAside(t *testing.T) {
 	var dials atomic.Int64
