@@ -19,3 +19,19 @@ func AppendJSONString[S ~string | ~[]byte](dst []byte, s S) []byte {
 	dst = append(dst, s...)
 	return append(dst, '"')
 }
+
+// AppendJSONStrings appends list as encoding/json writes a []string: null
+// when nil, else an array of AppendJSONString's.
+func AppendJSONStrings(dst []byte, list []string) []byte {
+	if list == nil {
+		return append(dst, "null"...)
+	}
+	dst = append(dst, '[')
+	for i, s := range list {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = AppendJSONString(dst, s)
+	}
+	return append(dst, ']')
+}
