@@ -135,7 +135,7 @@ func RoundTrip[M, W any](t testing.TB, toWire func(*M) W, fromWire func(*W) M) {
 // returns an error with the text of want()'s (transport.ValidUTF8 over the
 // same value): a hand-written check that misses a field, or names it
 // otherwise, fails here. Maps and interfaces are not walked: a value
-// holding one fails t, so its check is thought about.
+// holding a non-nil one fails t, so its check is tested by hand.
 func EveryText(t testing.TB, ptr any, got, want func() error) {
 	t.Helper()
 	n := 0
@@ -188,6 +188,8 @@ func everyText(t testing.TB, v reflect.Value, check func()) {
 			}
 		}
 	case reflect.Map, reflect.Interface:
-		t.Errorf("EveryText does not walk %s: check its text by hand", v.Type())
+		if !v.IsNil() {
+			t.Errorf("EveryText does not walk %s: set it nil and test its text by hand", v.Type())
+		}
 	}
 }
