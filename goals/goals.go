@@ -14,9 +14,14 @@ func (c *Client) List(ctx context.Context) ([]Goal, error) {
 	if err := c.do(ctx, &transport.Call{Method: http.MethodGet, Path: "/goals", Out: &wire}); err != nil {
 		return nil, err
 	}
+	conds := 0
+	for i := range wire {
+		conds += len(wire[i].Settings.Conditions)
+	}
+	arena := make([]Condition, 0, conds)
 	out := make([]Goal, len(wire))
 	for i := range wire {
-		out[i] = wire[i].goal()
+		out[i] = wire[i].goalIn(&arena)
 	}
 	return out, nil
 }

@@ -94,3 +94,30 @@ func TestGoalParamsChecksEveryText(t *testing.T) {
 	wirecheck.Fill(&p)
 	wirecheck.EveryText(t, &p, p.Validate, func() error { return transport.ValidUTF8("", p.wire()) })
 }
+
+// TestConditionWireMirrorsCondition: the method-less condition and
+// settings wire types keep every field and key of the public ones.
+func TestConditionWireMirrorsCondition(t *testing.T) {
+	wirecheck.SameFields(t, reflect.TypeFor[Condition](), reflect.TypeFor[conditionWire]())
+	wirecheck.SameFields(t, reflect.TypeFor[Settings](), reflect.TypeFor[settingsIn]())
+}
+
+// TestConditionsShareOneArrayWithoutAliasing: List converts every goal's
+// conditions into one array; appending to one goal's never writes into
+// the next goal's.
+func TestConditionsShareOneArrayWithoutAliasing(t *testing.T) {
+	ws := []goalWire{
+		{ID: 1, Settings: settingsIn{Conditions: []conditionWire{{Type: "url", Operator: "equals", Value: "a"}}}},
+		{ID: 2, Settings: settingsIn{Conditions: []conditionWire{{Type: "url", Operator: "contains", Value: "b"}}}},
+		{ID: 3},
+	}
+	arena := make([]Condition, 0, 2)
+	gs := []Goal{ws[0].goalIn(&arena), ws[1].goalIn(&arena), ws[2].goalIn(&arena)}
+	if gs[2].Settings.Conditions != nil {
+		t.Errorf("absent conditions became %v", gs[2].Settings.Conditions)
+	}
+	gs[0].Settings.Conditions = append(gs[0].Settings.Conditions, Condition{Value: "appended"})
+	if got := gs[1].Settings.Conditions[0]; got != (Condition{Type: ConditionURL, Operator: OperatorContains, Value: "b"}) {
+		t.Errorf("goal 2's condition is %+v after an append to goal 1's", got)
+	}
+}
