@@ -51,39 +51,21 @@ type settingsWire struct {
 // int, attribution_model, attribution_period, all omitempty; settings
 // omitzero} (FuzzGoalParamsEncoder).
 func (p GoalParams) MarshalJSON() ([]byte, error) {
-	n := 96
-	for _, s := range [...]*string{p.Name, p.Description} {
-		if s != nil {
-			n += len(*s)
-		}
-	}
+	n := 0
 	if p.Settings != nil {
 		for _, c := range p.Settings.Conditions {
 			n += len(`{"type":"","operator":"","value":""},`) + len(c.Type) + len(c.Operator) + len(c.Value)
 		}
 	}
-	b := append(make([]byte, 0, n), '{')
-	if p.Name != nil {
-		b = transport.AppendJSONString(appendKey(b, "name"), *p.Name)
-	}
-	if p.Description != nil {
-		b = transport.AppendJSONString(appendKey(b, "description"), *p.Description)
-	}
-	if p.Enabled != nil {
-		flag := byte('0')
-		if *p.Enabled {
-			flag = '1'
-		}
-		b = append(appendKey(b, "enabled"), flag)
-	}
+	b := zopim.AppendParams(n+64, p.Name, p.Description, p.Enabled)
 	if p.AttributionModel != nil {
-		b = transport.AppendJSONString(appendKey(b, "attribution_model"), *p.AttributionModel)
+		b = transport.AppendJSONString(transport.AppendJSONKey(b, "attribution_model"), *p.AttributionModel)
 	}
 	if p.AttributionPeriod != nil {
-		b = strconv.AppendInt(appendKey(b, "attribution_period"), int64(*p.AttributionPeriod), 10)
+		b = strconv.AppendInt(transport.AppendJSONKey(b, "attribution_period"), int64(*p.AttributionPeriod), 10)
 	}
 	if p.Settings != nil {
-		b = append(appendKey(b, "settings"), `{"conditions":[`...)
+		b = append(transport.AppendJSONKey(b, "settings"), `{"conditions":[`...)
 		for i, c := range p.Settings.Conditions {
 			if i > 0 {
 				b = append(b, ',')
@@ -96,17 +78,6 @@ func (p GoalParams) MarshalJSON() ([]byte, error) {
 		b = append(b, "]}"...)
 	}
 	return append(b, '}'), nil
-}
-
-// appendKey appends an object member's key (and the comma before it,
-// unless it is the first after the opening brace of b).
-func appendKey(b []byte, key string) []byte {
-	if b[len(b)-1] != '{' {
-		b = append(b, ',')
-	}
-	b = append(b, '"')
-	b = append(b, key...)
-	return append(b, '"', ':')
 }
 
 // validText refuses text that is not valid UTF-8 (JSON encoding would

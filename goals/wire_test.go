@@ -1,7 +1,6 @@
 package goals
 
 import (
-	"encoding/json"
 	"reflect"
 	"testing"
 
@@ -73,17 +72,7 @@ func FuzzGoalParamsEncoder(f *testing.F) {
 				p.Settings.Conditions = append(p.Settings.Conditions, Condition{Type: ConditionType(typ), Operator: Operator(op), Value: value[:len(value)*i/2]})
 			}
 		}
-		got, err := p.MarshalJSON()
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := json.Marshal(p.wire())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if string(got) != string(want) {
-			t.Fatalf("MarshalJSON:\n got %s\nwant %s", got, want)
-		}
+		wirecheck.EncodesAs(t, p, p.wire())
 	})
 }
 

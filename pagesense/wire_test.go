@@ -1,7 +1,6 @@
 package pagesense
 
 import (
-	"encoding/json"
 	"reflect"
 	"testing"
 
@@ -51,17 +50,7 @@ func FuzzGoalRequestEncoder(f *testing.F) {
 			in.URL = []URLRule{}
 		}
 		r := in.body(project)
-		got, err := r.MarshalJSON()
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := json.Marshal((*goalRequestRef)(r))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if string(got) != string(want) {
-			t.Fatalf("MarshalJSON:\n got %s\nwant %s", got, want)
-		}
+		wirecheck.EncodesAs(t, r, (*goalRequestRef)(r))
 	})
 }
 

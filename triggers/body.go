@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/goalkit/goalkit/internal/transport"
+	"github.com/goalkit/goalkit/internal/zopim"
 )
 
 // paramsBody is TriggerParams after Validate, as Create and Update send it.
@@ -22,66 +23,37 @@ func (pb *paramsBody) MarshalJSON() ([]byte, error) {
 	if d != nil && len(d.Extra) > 0 {
 		return p.MarshalJSON()
 	}
-	n := 96
-	for _, s := range [...]*string{p.Name, p.Description} {
-		if s != nil {
-			n += len(*s)
-		}
-	}
+	n := 64
 	if d != nil {
 		n += len(d.Actions) + len(d.Condition) + len(d.Editor) + len(d.Event)
 	}
-	b := append(make([]byte, 0, n), '{')
-	if p.Name != nil {
-		b = transport.AppendJSONString(appendKey(b, "name"), *p.Name)
-	}
-	if p.Description != nil {
-		b = transport.AppendJSONString(appendKey(b, "description"), *p.Description)
-	}
-	if p.Enabled != nil {
-		flag := byte('0')
-		if *p.Enabled {
-			flag = '1'
-		}
-		b = append(appendKey(b, "enabled"), flag)
-	}
+	b := zopim.AppendParams(n, p.Name, p.Description, p.Enabled)
 	if d != nil {
 		// definitionOut's keys, in its (sorted) order.
-		b = append(appendKey(b, "definition"), '{')
+		b = append(transport.AppendJSONKey(b, "definition"), '{')
 		var err error
 		if d.Actions != nil {
-			if b, err = appendRaw(appendKey(b, "actions"), d.Actions); err != nil {
+			if b, err = appendRaw(transport.AppendJSONKey(b, "actions"), d.Actions); err != nil {
 				return nil, err
 			}
 		}
 		if d.Condition != nil {
-			if b, err = appendRaw(appendKey(b, "condition"), d.Condition); err != nil {
+			if b, err = appendRaw(transport.AppendJSONKey(b, "condition"), d.Condition); err != nil {
 				return nil, err
 			}
 		}
 		if d.Editor != "" {
-			b = transport.AppendJSONString(appendKey(b, "editor"), d.Editor)
+			b = transport.AppendJSONString(transport.AppendJSONKey(b, "editor"), d.Editor)
 		}
 		if d.Event != "" {
-			b = transport.AppendJSONString(appendKey(b, "event"), d.Event)
+			b = transport.AppendJSONString(transport.AppendJSONKey(b, "event"), d.Event)
 		}
 		if d.Version != 0 {
-			b = strconv.AppendInt(appendKey(b, "version"), int64(d.Version), 10)
+			b = strconv.AppendInt(transport.AppendJSONKey(b, "version"), int64(d.Version), 10)
 		}
 		b = append(b, '}')
 	}
 	return append(b, '}'), nil
-}
-
-// appendKey appends an object member's key (and the comma before it,
-// unless it is the first after the opening brace of b).
-func appendKey(b []byte, key string) []byte {
-	if b[len(b)-1] != '{' {
-		b = append(b, ',')
-	}
-	b = append(b, '"')
-	b = append(b, key...)
-	return append(b, '"', ':')
 }
 
 // appendRaw appends valid raw JSON as encoding/json writes a RawMessage:

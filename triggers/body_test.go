@@ -43,17 +43,7 @@ func FuzzParamsBody(f *testing.F) {
 		if p.Validate() != nil {
 			return // never encoded
 		}
-		got, err := (*paramsBody)(&p).MarshalJSON()
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := json.Marshal(&p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if string(got) != string(want) {
-			t.Fatalf("MarshalJSON:\n got %s\nwant %s", got, want)
-		}
+		wirecheck.EncodesAs(t, (*paramsBody)(&p), &p)
 	})
 }
 

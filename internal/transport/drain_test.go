@@ -75,16 +75,9 @@ func TestNoBodyCallGivesUpADrippingBody(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	tr := &http.Transport{}
-	defer tr.CloseIdleConnections()
-	c, err := New(Dialect{DefaultBaseURL: srv.URL, DecodeError: decodeTestError}, WithHTTPClient(&http.Client{Transport: tr}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := drainClient(t, srv)
 	start := time.Now()
-	if err := c.Do(context.Background(), &Call{Method: http.MethodDelete, Path: "/x"}); err != nil {
-		t.Fatal(err)
-	}
+	deleteOK(t, c, "/x")
 	if d := time.Since(start); d > 500*time.Millisecond {
 		t.Errorf("call took %v: it waited for the dripping body", d)
 	}
@@ -112,16 +105,9 @@ func TestNoBodyCallEndsAStalledBody(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	tr := &http.Transport{}
-	defer tr.CloseIdleConnections()
-	c, err := New(Dialect{DefaultBaseURL: srv.URL, DecodeError: decodeTestError}, WithHTTPClient(&http.Client{Transport: tr}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := drainClient(t, srv)
 	start := time.Now()
-	if err := c.Do(context.Background(), &Call{Method: http.MethodDelete, Path: "/x"}); err != nil {
-		t.Fatal(err)
-	}
+	deleteOK(t, c, "/x")
 	if d := time.Since(start); d > 500*time.Millisecond {
 		t.Errorf("call took %v: it waited for the stalled body", d)
 	}
@@ -156,24 +142,37 @@ func TestNoBodyCallHandsASlowBodyAside(t *testing.T) {
 	}
 	srv.Start()
 	defer srv.Close()
-	tr := &http.Transport{}
-	defer tr.CloseIdleConnections()
-	c, err := New(Dialect{DefaultBaseURL: srv.URL, DecodeError: decodeTestError}, WithHTTPClient(&http.Client{Transport: tr}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := drainClient(t, srv)
 	start := time.Now()
-	if err := c.Do(context.Background(), &Call{Method: http.MethodDelete, Path: "/slow"}); err != nil {
-		t.Fatal(err)
-	}
+	deleteOK(t, c, "/slow")
 	if d := time.Since(start); d > 10*drainTick {
 		t.Errorf("call took %v: it waited for the whole slow body", d)
 	}
 	time.Sleep(20 * drainTick) // the body ends aside, the connection goes back to the pool
-	if err := c.Do(context.Background(), &Call{Method: http.MethodDelete, Path: "/fast"}); err != nil {
-		t.Fatal(err)
-	}
+	deleteOK(t, c, "/fast")
 	if n := dials.Load(); n != 1 {
 		t.Errorf("%d connections for 2 sequential calls, want 1 (the slow body's connection was given up)", n)
+	}
+}
+
+// drainClient is a client of srv on a transport of its own, closed with
+// the test.
+func drainClient(t *testing.T, srv *httptest.Server) *Client {
+	t.Helper()
+	tr := &http.Transport{}
+	t.Cleanup(tr.CloseIdleConnections)
+	c, err := New(Dialect{DefaultBaseURL: srv.URL, DecodeError: decodeTestError}, WithHTTPClient(&http.Client{Transport: tr}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// deleteOK sends a DELETE, a call that wants no body, and fails t unless
+// it succeeds.
+func deleteOK(t *testing.T, c *Client, path string) {
+	t.Helper()
+	if err := c.Do(context.Background(), &Call{Method: http.MethodDelete, Path: path}); err != nil {
+		t.Fatal(err)
 	}
 }

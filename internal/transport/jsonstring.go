@@ -35,3 +35,14 @@ func AppendJSONStrings(dst []byte, list []string) []byte {
 	}
 	return append(dst, ']')
 }
+
+// AppendJSONKey appends an object member's key and colon, after a comma
+// unless dst ends with the object's opening brace.
+func AppendJSONKey(dst []byte, key string) []byte {
+	if dst[len(dst)-1] != '{' {
+		dst = append(dst, ',')
+	}
+	dst = append(dst, '"')
+	dst = append(dst, key...)
+	return append(dst, '"', ':')
+}

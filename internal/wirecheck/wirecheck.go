@@ -8,6 +8,7 @@
 package wirecheck
 
 import (
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -191,5 +192,23 @@ func everyText(t testing.TB, v reflect.Value, check func()) {
 		if !v.IsNil() {
 			t.Errorf("EveryText does not walk %s: set it nil and test its text by hand", v.Type())
 		}
+	}
+}
+
+// EncodesAs fails t unless m.MarshalJSON writes exactly the bytes
+// json.Marshal writes for ref: a hand-written encoder against the struct
+// it replaces.
+func EncodesAs(t testing.TB, m json.Marshaler, ref any) {
+	t.Helper()
+	got, err := m.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := json.Marshal(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Fatalf("MarshalJSON:\n got %s\nwant %s", got, want)
 	}
 }
