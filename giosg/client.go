@@ -55,8 +55,10 @@ func WithTokenSource(ts oauth2.TokenSource) Option {
 // /orgs/{orgID}. An empty orgID is reported by each call, as a
 // *ValidationError for organization_id.
 func (c *Client) Org(orgID string) *Org {
-	if c == nil {
-		return &Org{id: orgID} // its methods report ErrNilClient
+	o := &Org{id: orgID} // from a nil Client, its methods report ErrNilClient
+	if c != nil {
+		o.t = c.t
 	}
-	return &Org{t: c.t, id: orgID}
+	o.goals, o.idErr = goalsPrefix(orgID)
+	return o
 }

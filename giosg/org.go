@@ -16,6 +16,10 @@ import (
 type Org struct {
 	t  *transport.Client
 	id string
+	// goals is "/orgs/{id}/goals", escaped once by Client.Org, or idErr
+	// says why id cannot be used.
+	goals string
+	idErr error
 }
 
 // GoalsAPI is the set of *Org methods, for code that prefers to mock at
@@ -216,7 +220,7 @@ func (o *Org) goalCall(ctx context.Context, method, goalID string, body any) (*G
 	if method == http.MethodPost {
 		path, err = o.goalsPath()
 	} else {
-		path, err = o.goalPath(goalID)
+		path, err = o.goalPath(goalID, "")
 	}
 	if err != nil {
 		return nil, err
@@ -236,26 +240,43 @@ func (o *Org) goalsPath() (string, error) {
 	if err := o.ready(); err != nil {
 		return "", err
 	}
-	if o.id == "" {
-		return "", transport.Invalid("organization_id", "must not be empty")
+	if o.goals == "" && o.idErr == nil { // not made by Client.Org
+		return goalsPrefix(o.id)
 	}
-	if err := transport.ValidUTF8("organization_id", o.id); err != nil {
-		return "", err
-	}
-	return transport.Path("orgs", o.id, "goals")
+	return o.goals, o.idErr
 }
 
-func (o *Org) goalPath(goalID string, rest ...string) (string, error) {
-	if _, err := o.goalsPath(); err != nil {
+// goalsPrefix checks an organization id and builds its goals path.
+func goalsPrefix(orgID string) (string, error) {
+	if orgID == "" {
+		return "", transport.Invalid("organization_id", "must not be empty")
+	}
+	if err := transport.ValidString("organization_id", orgID); err != nil {
+		return "", err
+	}
+	return transport.Path("orgs", orgID, "goals")
+}
+
+// goalPath is the path of one goal, or of its sub-resource sub ("" for
+// none).
+func (o *Org) goalPath(goalID, sub string) (string, error) {
+	prefix, err := o.goalsPath()
+	if err != nil {
 		return "", err
 	}
 	if goalID == "" {
 		return "", transport.Invalid("goal_id", "must not be empty")
 	}
-	if err := transport.ValidUTF8("goal_id", goalID); err != nil {
+	if err := transport.ValidString("goal_id", goalID); err != nil {
 		return "", err
 	}
-	return transport.Path(append([]string{"orgs", o.id, "goals", goalID}, rest...)...)
+	var p string
+	if sub == "" {
+		p, err = transport.Path(goalID)
+	} else {
+		p, err = transport.Path(goalID, sub)
+	}
+	return prefix + p, err
 }
 
 // firstPageURL is the absolute URL of the first page, so that it takes

@@ -38,31 +38,69 @@ type Condition struct {
 // Goal.UnmarshalJSON per element would make encoding/json scan each goal
 // twice).
 type goalWire struct {
-	ID                int64            `json:"id"`
-	Name              string           `json:"name"`
-	Description       string           `json:"description"`
-	Enabled           zopim.Flag       `json:"enabled"`
-	AttributionModel  AttributionModel `json:"attribution_model"`
-	AttributionPeriod int              `json:"attribution_period"`
-	// settingsWire, not Settings: a type with methods costs encoding/json
-	// two interface checks per value.
-	Settings settingsWire `json:"settings"`
+	ID                int64      `json:"id"`
+	Name              string     `json:"name"`
+	Description       string     `json:"description"`
+	Enabled           zopim.Flag `json:"enabled"`
+	AttributionModel  string     `json:"attribution_model"`
+	AttributionPeriod int        `json:"attribution_period"`
+	// Method-less types (string, conditionWire), not the enums: a type
+	// with methods costs encoding/json two interface checks per value.
+	Settings settingsIn `json:"settings"`
 }
 
-func (w *goalWire) goal() Goal {
+// settingsIn and conditionWire are Settings and Condition with plain
+// strings for the enum types.
+type settingsIn struct {
+	Conditions []conditionWire `json:"conditions"`
+}
+
+type conditionWire struct {
+	Type     string `json:"type"`
+	Operator string `json:"operator"`
+	Value    string `json:"value"`
+}
+
+func (w *goalWire) goal() Goal { return w.goalIn(nil) }
+
+// goalIn converts w, taking its conditions from arena's spare capacity
+// when it has room (List: one allocation for every goal's conditions).
+func (w *goalWire) goalIn(arena *[]Condition) Goal {
 	return Goal{
 		ID: w.ID, Name: w.Name, Description: w.Description, Enabled: bool(w.Enabled),
-		AttributionModel: w.AttributionModel, AttributionPeriod: w.AttributionPeriod, Settings: Settings(w.Settings),
+		AttributionModel: AttributionModel(w.AttributionModel), AttributionPeriod: w.AttributionPeriod,
+		Settings: Settings{Conditions: conditionsOf(w.Settings.Conditions, arena)},
 	}
+}
+
+// conditionsOf converts wire conditions (nil stays nil, empty stays
+// empty), into a slice of arena's spare capacity if it has room.
+func conditionsOf(ws []conditionWire, arena *[]Condition) []Condition {
+	if ws == nil {
+		return nil
+	}
+	var out []Condition
+	if a := arena; a != nil && cap(*a)-len(*a) >= len(ws) {
+		n := len(*a)
+		out = (*a)[n : n+len(ws) : n+len(ws)] // capped: an append never runs into the next goal's
+		*a = (*a)[:n+len(ws)]
+	} else {
+		out = make([]Condition, len(ws))
+	}
+	for i, c := range ws {
+		out[i] = Condition{Type: ConditionType(c.Type), Operator: Operator(c.Operator), Value: c.Value}
+	}
+	return out
 }
 
 func wireOf(g *Goal) goalWire {
 	w := goalWire{
 		ID: g.ID, Name: g.Name, Description: g.Description, Enabled: zopim.Flag(g.Enabled),
-		AttributionModel: g.AttributionModel, AttributionPeriod: g.AttributionPeriod, Settings: settingsWire(g.Settings),
+		AttributionModel: string(g.AttributionModel), AttributionPeriod: g.AttributionPeriod,
+		Settings: settingsIn{Conditions: make([]conditionWire, len(g.Settings.Conditions))}, // encoded as [], never null
 	}
-	if w.Settings.Conditions == nil {
-		w.Settings.Conditions = []Condition{} // encoded as [], never null
+	for i, c := range g.Settings.Conditions {
+		w.Settings.Conditions[i] = conditionWire{Type: string(c.Type), Operator: string(c.Operator), Value: c.Value}
 	}
 	return w
 }

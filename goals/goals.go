@@ -14,9 +14,14 @@ func (c *Client) List(ctx context.Context) ([]Goal, error) {
 	if err := c.do(ctx, &transport.Call{Method: http.MethodGet, Path: "/goals", Out: &wire}); err != nil {
 		return nil, err
 	}
+	conds := 0
+	for i := range wire {
+		conds += len(wire[i].Settings.Conditions)
+	}
+	arena := make([]Condition, 0, conds)
 	out := make([]Goal, len(wire))
 	for i := range wire {
-		out[i] = wire[i].goal()
+		out[i] = wire[i].goalIn(&arena)
 	}
 	return out, nil
 }
@@ -38,7 +43,7 @@ func (c *Client) Create(ctx context.Context, p *GoalParams) (*Goal, error) {
 	if err := p.validateCreate(); err != nil {
 		return nil, err
 	}
-	return c.goalCall(ctx, http.MethodPost, "/goals", p.wire())
+	return c.goalCall(ctx, http.MethodPost, "/goals", p) // GoalParams.MarshalJSON
 }
 
 // Update changes the fields set in p, and only those; at least one must be
@@ -51,7 +56,7 @@ func (c *Client) Update(ctx context.Context, id int64, p *GoalParams) (*Goal, er
 	if err := p.validateUpdate(); err != nil {
 		return nil, err
 	}
-	return c.goalCall(ctx, http.MethodPut, path, p.wire())
+	return c.goalCall(ctx, http.MethodPut, path, p)
 }
 
 // Delete removes a goal (204 No Content).

@@ -125,9 +125,9 @@ func (c *Client) Project(portal, projectLinkname string) *Project {
 	case projectLinkname == "":
 		p.err = transport.Invalid("project_linkname", "must not be empty")
 	case !utf8.ValidString(portal):
-		p.err = transport.ValidUTF8("portal_name", portal)
+		p.err = transport.ValidString("portal_name", portal)
 	case !utf8.ValidString(projectLinkname):
-		p.err = transport.ValidUTF8("project_linkname", projectLinkname)
+		p.err = transport.ValidString("project_linkname", projectLinkname)
 	default:
 		// Built once: every goal call of the project uses the same path.
 		p.goalsPath, p.err = transport.Path("portal", portal, "projectgoals", projectLinkname)

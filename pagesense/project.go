@@ -198,7 +198,7 @@ func (p *Project) CreateCustomEvent(ctx context.Context, name string) (*CustomEv
 	if strings.TrimSpace(name) == "" {
 		return nil, transport.Invalid("event_name", "must not be empty")
 	}
-	if err := transport.ValidUTF8("event_name", name); err != nil {
+	if err := transport.ValidString("event_name", name); err != nil {
 		return nil, err
 	}
 	body := &eventRequest{Event: eventBody{Name: name, ProjectLinkname: p.linkname}}
@@ -246,7 +246,7 @@ func (p *Project) checkGoal(goalLinkname string) error {
 	if goalLinkname == "" {
 		return transport.Invalid("linkname", "goal linkname must not be empty")
 	}
-	return transport.ValidUTF8("linkname", goalLinkname)
+	return transport.ValidString("linkname", goalLinkname)
 }
 
 // ready reports a nil or zero-value Project (or one from a nil Client) as

@@ -3,6 +3,7 @@ package triggers
 import (
 	"encoding/json"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goalkit/goalkit/internal/transport"
 	"github.com/goalkit/goalkit/internal/zopim"
@@ -77,7 +78,7 @@ func (p *TriggerParams) Validate() error {
 	if p.Name != nil && strings.TrimSpace(*p.Name) == "" {
 		return transport.Invalid("name", "must not be blank")
 	}
-	if err := transport.ValidUTF8("", p); err != nil {
+	if err := p.validText(); err != nil {
 		return err
 	}
 	if d := p.Definition; d != nil {
@@ -92,6 +93,45 @@ func (p *TriggerParams) Validate() error {
 				return transport.Invalid("definition."+k, "is not valid JSON")
 			}
 		}
+	}
+	return nil
+}
+
+// validText refuses text that is not valid UTF-8 (JSON encoding would
+// silently turn it into U+FFFD), naming the field as transport.ValidUTF8
+// names it, without its reflection on the create path
+// (TestTriggerParamsChecksEveryText).
+func (p *TriggerParams) validText() error {
+	for _, f := range [...]struct {
+		name string
+		s    *string
+	}{{"name", p.Name}, {"description", p.Description}} {
+		if f.s != nil {
+			if err := transport.ValidString(f.name, *f.s); err != nil {
+				return err
+			}
+		}
+	}
+	d := p.Definition
+	if d == nil {
+		return nil
+	}
+	if err := transport.ValidString("definition.event", d.Event); err != nil {
+		return err
+	}
+	for _, f := range [...]struct {
+		name string
+		raw  json.RawMessage
+	}{{"definition.condition", d.Condition}, {"definition.actions", d.Actions}} {
+		if !utf8.Valid(f.raw) {
+			return transport.Invalid(f.name, "is not valid UTF-8")
+		}
+	}
+	if err := transport.ValidString("definition.editor", d.Editor); err != nil {
+		return err
+	}
+	if len(d.Extra) > 0 { // rare: the general walk
+		return transport.ValidUTF8("definition.extra", d.Extra)
 	}
 	return nil
 }

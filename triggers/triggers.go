@@ -38,7 +38,7 @@ func (c *Client) Create(ctx context.Context, p *TriggerParams) (*Trigger, error)
 	if err := p.validateCreate(); err != nil {
 		return nil, err
 	}
-	return c.triggerCall(ctx, http.MethodPost, "/triggers", p)
+	return c.triggerCall(ctx, http.MethodPost, "/triggers", (*paramsBody)(p))
 }
 
 // Update changes the name, description or enabled flag of the trigger
@@ -58,7 +58,7 @@ func (c *Client) Update(ctx context.Context, name string, p *TriggerParams) (*Tr
 	if err := p.validateUpdate(); err != nil {
 		return nil, err
 	}
-	t, err := c.triggerCall(ctx, http.MethodPut, path, p)
+	t, err := c.triggerCall(ctx, http.MethodPut, path, (*paramsBody)(p))
 	if err != nil && p.Name != nil && *p.Name != name && refused(err) {
 		return nil, fmt.Errorf("triggers: rename %q to %q was refused: the API may not accept a name in an update "+
 			"(Replace with the new name deletes and recreates the trigger instead): %w", name, *p.Name, err)
@@ -120,7 +120,7 @@ func triggerPath(name string) (string, error) {
 	if name == "" {
 		return "", transport.Invalid("name", "must not be empty")
 	}
-	if err := transport.ValidUTF8("name", name); err != nil {
+	if err := transport.ValidString("name", name); err != nil {
 		return "", err
 	}
 	return transport.Path("triggers", name)

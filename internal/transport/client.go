@@ -47,6 +47,7 @@ type Client struct {
 	limiter     *rate.Limiter
 	decodeError func(*APIError)
 	onResponse  retryablehttp.ResponseHandlerFunc // c.handleResponse, bound once
+	retry       *retryablehttp.Client             // shared by every call; nil with a logger (one per call)
 
 	userAgentValue []string // the User-Agent header value, shared by every request
 	// authValue is the last Authorization header value, shared by the
@@ -97,6 +98,9 @@ func New[O ~func(*Settings) error](d Dialect, opts ...O) (*Client, error) {
 	}
 	c.http = c.wrapHTTPClient(s.HTTPClient)
 	c.onResponse = c.handleResponse
+	if c.logger == nil {
+		c.retry = c.retryClient(nil)
+	}
 	c.userAgentValue = []string{c.userAgent}
 	return c, nil
 }

@@ -54,7 +54,7 @@ func TestNoBodyCallsReuseTheConnection(t *testing.T) {
 }
 
 // TestNoBodyCallGivesUpADrippingBody: a body that never ends holds neither
-// the call (it returns within drainAwait and some slack) nor, after
+// the call (it returns within drainDue ticks and some slack) nor, after
 // drainWait, its connection: the server sees the client hang up.
 func TestNoBodyCallGivesUpADrippingBody(t *testing.T) {
 	hungUp := make(chan struct{})
@@ -76,16 +76,9 @@ func TestNoBodyCallGivesUpADrippingBody(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	tr := &http.Transport{}
-	defer tr.CloseIdleConnections()
-	c, err := New(Dialect{DefaultBaseURL: srv.URL, DecodeError: decodeTestError}, WithHTTPClient(&http.Client{Transport: tr}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := drainClient(t, srv)
 	start := time.Now()
-	if err := c.Do(context.Background(), &Call{Method: http.MethodDelete, Path: "/x"}); err != nil {
-		t.Fatal(err)
-	}
+	deleteOK(t, c, "/x")
 	if d := time.Since(start); d > 500*time.Millisecond {
 		t.Errorf("call took %v: it waited for the dripping body", d)
 	}
@@ -93,6 +86,95 @@ func TestNoBodyCallGivesUpADrippingBody(t *testing.T) {
 	case <-hungUp:
 	case <-time.After(drainWait + 5*time.Second):
 		t.Fatal("the client still holds the dripping connection")
+	}
+}
+
+// TestNoBodyCallEndsAStalledBody: a body that stops arriving leaves the
+// call blocked in a Read; the watchdog closes it after drainStuck ticks, so the
+// call returns and the server sees the client hang up.
+func TestNoBodyCallEndsAStalledBody(t *testing.T) {
+	hungUp := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "100")
+		w.WriteHeader(http.StatusOK)
+		w.Write([]byte("{"))
+		w.(http.Flusher).Flush()
+		select {
+		case <-r.Context().Done():
+			close(hungUp)
+		case <-time.After(10 * time.Second):
+		}
+	}))
+	defer srv.Close()
+	c := drainClient(t, srv)
+	start := time.Now()
+	deleteOK(t, c, "/x")
+	if d := time.Since(start); d > 500*time.Millisecond {
+		t.Errorf("call took %v: it waited for the stalled body", d)
+	}
+	select {
+	case <-hungUp:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the client still holds the stalled connection")
+	}
+}
+
+// TestNoBodyCallHandsASlowBodyAside: a body that takes longer than
+// drainDue ticks but ends within drainWait is read to its end aside: the call
+// returns early, and the next call reuses the connection.
+func TestNoBodyCallHandsASlowBodyAside(t *testing.T) {
+	var dials atomic.Int64
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/fast" {
+			return
+		}
+		w.Header().Set("Content-Length", "10")
+		w.WriteHeader(http.StatusOK)
+		for range 10 {
+			w.Write([]byte(" "))
+			w.(http.Flusher).Flush()
+			time.Sleep(3 * drainTick / 2)
+		}
+	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			dials.Add(1)
+		}
+	}
+	srv.Start()
+	defer srv.Close()
+	c := drainClient(t, srv)
+	start := time.Now()
+	deleteOK(t, c, "/slow")
+	if d := time.Since(start); d > 10*drainTick {
+		t.Errorf("call took %v: it waited for the whole slow body", d)
+	}
+	time.Sleep(20 * drainTick) // the body ends aside, the connection goes back to the pool
+	deleteOK(t, c, "/fast")
+	if n := dials.Load(); n != 1 {
+		t.Errorf("%d connections for 2 sequential calls, want 1 (the slow body's connection was given up)", n)
+	}
+}
+
+// drainClient is a client of srv on a transport of its own, closed with
+// the test.
+func drainClient(t *testing.T, srv *httptest.Server) *Client {
+	t.Helper()
+	tr := &http.Transport{}
+	t.Cleanup(tr.CloseIdleConnections)
+	c, err := New(Dialect{DefaultBaseURL: srv.URL, DecodeError: decodeTestError}, WithHTTPClient(&http.Client{Transport: tr}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// deleteOK sends a DELETE, a call that wants no body, and fails t unless
+// it succeeds.
+func deleteOK(t *testing.T, c *Client, path string) {
+	t.Helper()
+	if err := c.Do(context.Background(), &Call{Method: http.MethodDelete, Path: path}); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -116,16 +198,9 @@ func TestNoBodyCallDoesNotReadAHugeBody(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	tr := &http.Transport{}
-	defer tr.CloseIdleConnections()
-	c, err := New(Dialect{DefaultBaseURL: srv.URL, DecodeError: decodeTestError}, WithHTTPClient(&http.Client{Transport: tr}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := drainClient(t, srv)
 	start := time.Now()
-	if err := c.Do(context.Background(), &Call{Method: http.MethodDelete, Path: "/x"}); err != nil {
-		t.Fatal(err)
-	}
+	deleteOK(t, c, "/x")
 	if d := time.Since(start); d > 500*time.Millisecond {
 		t.Errorf("call took %v", d)
 	}

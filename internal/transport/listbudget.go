@@ -100,6 +100,13 @@ func (b *ListBudget) check(body []byte) (elems int64, err error) {
 	if int64(len(body)/2+1)*int64(max(b.ElemSize, nestedCost)) <= limit {
 		return -1, nil
 	}
+	// Next fastest: every object or array opens with a '{' or '[' byte, so
+	// their counts (strings included, SIMD-fast) bound the cost from
+	// above; the scan is only needed when that bound is over the limit.
+	braces, brackets := int64(bytes.Count(body, openBrace)), int64(bytes.Count(body, openBracket))
+	if braces*int64(b.ElemSize)+(braces+brackets)*nestedCost <= limit {
+		return -1, nil
+	}
 	elems, nested := countContainers(body, b.Depth)
 	if cost := elems*int64(b.ElemSize) + nested*nestedCost; cost > limit {
 		return elems, fmt.Errorf("%w: %d list elements and %d nested values in %d bytes would decode into more than %d× the body",
@@ -107,6 +114,8 @@ func (b *ListBudget) check(body []byte) (elems int64, err error) {
 	}
 	return elems, nil
 }
+
+var openBrace, openBracket = []byte{'{'}, []byte{'['}
 
 // decodeLimit is the memory a body may decode into.
 func decodeLimit(body []byte) int64 { return MaxDecodeFactor*int64(len(body)) + decodeSlack }

@@ -11,7 +11,7 @@ func TestPresize(t *testing.T) {
 		ID   int
 		Name string
 	}
-	const n = 2000
+	const n = 20000 // a body over presizeMin
 	list := "[" + strings.Repeat(`{"ID":1,"Name":"a goal with a name"},`, n-1) + `{"ID":2}]`
 	body := []byte(list)
 
@@ -48,8 +48,8 @@ func TestPresize(t *testing.T) {
 	}
 	type huge struct{ Pad [4096]byte }
 	var big []huge
-	presize(&big, 1, -1, []byte("["+strings.Repeat("{},", 100000)+"{}]"))
+	presize(&big, 1, -1, []byte("["+strings.Repeat("{},", 200000)+"{}]"))
 	if big != nil {
-		t.Errorf("presized %d elements of 4 KiB from a 300 KB body", cap(big))
+		t.Errorf("presized %d elements of 4 KiB from a 600 KB body", cap(big))
 	}
 }

@@ -32,7 +32,7 @@ func (c *Client) bufferBody(st *callState, resp *http.Response) error {
 	if st.discard && isSuccess(resp.StatusCode) {
 		// The server did the work; a body nobody reads cannot fail the
 		// call (a caller told "failed" would repeat a POST), nor delay it.
-		drainUnwanted(resp)
+		drainUnwanted(resp, &st.drain)
 		return nil
 	}
 	defer resp.Body.Close()

@@ -21,7 +21,6 @@ type callKey struct{}
 // callState is the per-call bookkeeping shared by the retry hooks and the
 // round tripper. A call's attempts run one after another, never at once.
 type callState struct {
-	retry         retryablehttp.Client // per call, so Backoff can reach this state
 	method        string
 	req           *http.Request // the first request, for redactedURL
 	authorization string        // header value, asked for once per call
@@ -34,6 +33,7 @@ type callState struct {
 	allowEmpty    bool               // an empty 2xx body is success
 	decode        func([]byte) error // Call.Decode
 	list          *ListBudget        // Call.List
+	drain         drain              // the unwanted body being read, if any
 }
 
 // redactedURL renders the call's URL for an error or a log line. It is
@@ -74,21 +74,13 @@ func idempotent(method string) bool {
 	return false
 }
 
-// send runs the retry loop. go-retryablehttp is built per call so its
-// Backoff hook can see the call's state (it is only handed the response,
-// which is nil after a connection error).
+// send runs the retry loop.
 func (c *Client) send(req *retryablehttp.Request, st *callState) (*http.Response, error) {
 	req.SetResponseHandler(c.onResponse)
-	rc := &st.retry
-	rc.HTTPClient = c.http
-	rc.RetryMax = c.retryMax
-	rc.RetryWaitMin, rc.RetryWaitMax = c.waitMin, c.waitMax
-	rc.CheckRetry = c.checkRetry
-	rc.Backoff = func(min, max time.Duration, n int, resp *http.Response) time.Duration {
-		return c.backoff(st, min, max, n, resp)
+	rc := c.retry
+	if rc == nil {
+		rc = c.retryClient(st)
 	}
-	// Keep the last response: it becomes an *APIError with its body.
-	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
 	resp, err := rc.Do(req)
 	if err == nil {
 		return resp, nil
@@ -102,6 +94,27 @@ func (c *Client) send(req *retryablehttp.Request, st *callState) (*http.Response
 	// A redirect's Location (bad, or pointing away) and whatever else the
 	// server said can sit in err's text: scrub and bound it.
 	return nil, scrubError(fmt.Errorf("goalkit: %s %s: %w", st.method, st.redactedURL(), redactURLError(err)), st.secrets())
+}
+
+// retryClient configures go-retryablehttp for this client. Without a
+// logger one is shared by every call (New keeps it in c.retry): Backoff then
+// needs nothing of the call. With a logger each call gets its own, bound to
+// st, so Backoff can log the call's method, URL and last error (it is only
+// handed the response, which is nil after a connection error).
+func (c *Client) retryClient(st *callState) *retryablehttp.Client {
+	rc := &retryablehttp.Client{
+		HTTPClient:   c.http,
+		RetryMax:     c.retryMax,
+		RetryWaitMin: c.waitMin,
+		RetryWaitMax: c.waitMax,
+		CheckRetry:   c.checkRetry,
+		// Keep the last response: it becomes an *APIError with its body.
+		ErrorHandler: retryablehttp.PassthroughErrorHandler,
+	}
+	rc.Backoff = func(min, max time.Duration, n int, resp *http.Response) time.Duration {
+		return c.backoff(st, min, max, n, resp)
+	}
+	return rc
 }
 
 // checkRetry is the retry policy (RELIABILITY.md): 429 for every method unless
@@ -136,7 +149,7 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 }
 
 // backoff waits what Retry-After says, else exponential backoff with jitter
-// between min and max.
+// between min and max. st is nil when c has no logger.
 func (c *Client) backoff(st *callState, min, max time.Duration, n int, resp *http.Response) time.Duration {
 	wait, ok := retryAfter(resp)
 	if !ok {

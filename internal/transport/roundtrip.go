@@ -46,7 +46,9 @@ func (t *pipelineTransport) RoundTrip(req *http.Request) (*http.Response, error)
 		return nil, err
 	}
 	st := stateOf(req.Context())
-	if req.Header.Get("Authorization") != "" && !t.sameOrigin(req.URL) {
+	// The key is canonical as newRequest (and net/http on a redirect) set
+	// it: indexing skips Header.Get's canonicalisation.
+	if auth := req.Header["Authorization"]; len(auth) > 0 && auth[0] != "" && !t.sameOrigin(req.URL) {
 		r := *req // RoundTrip must not change the caller's request
 		r.Header = req.Header.Clone()
 		r.Header.Del("Authorization")

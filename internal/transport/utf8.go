@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,6 +21,15 @@ func ValidUTF8(field string, v any) error {
 		return Invalid(under(field, sub), "is not valid UTF-8")
 	}
 	return nil
+}
+
+// ValidString is ValidUTF8 for one string (a path segment, an id): no
+// boxing into an interface, no reflection.
+func ValidString(field, s string) error {
+	if utf8.ValidString(s) {
+		return nil
+	}
+	return Invalid(field, "is not valid UTF-8")
 }
 
 // maxTextDepth stops the walk on cyclic or absurdly deep values.
@@ -41,10 +51,7 @@ func invalidText(v reflect.Value, depth int) (path string, bad bool) {
 		return invalidText(v.Elem(), depth+1)
 	case reflect.Struct:
 		t := v.Type()
-		for i := range t.NumField() {
-			if !t.Field(i).IsExported() {
-				continue
-			}
+		for _, i := range textFieldsOf(t) {
 			if sub, bad := invalidText(v.Field(i), depth+1); bad {
 				return under(fieldName(t.Field(i)), sub), true
 			}
@@ -75,6 +82,54 @@ func invalidText(v reflect.Value, depth int) (path string, bad bool) {
 		}
 	}
 	return "", false
+}
+
+// textFields caches, per struct type, the indexes of the exported fields
+// that can hold text: a walk skips the others (numbers, times) and does not
+// ask reflect for each field's metadata on every call.
+var textFields sync.Map // reflect.Type -> []int
+
+func textFieldsOf(t reflect.Type) []int {
+	if idx, ok := textFields.Load(t); ok {
+		return idx.([]int)
+	}
+	var idx []int
+	for i := range t.NumField() {
+		if f := t.Field(i); f.IsExported() && mayHoldText(f.Type, map[reflect.Type]bool{}) {
+			idx = append(idx, i)
+		}
+	}
+	textFields.Store(t, idx)
+	return idx
+}
+
+// mayHoldText reports whether a value of type t can hold text that
+// invalidText checks. seen holds the types being looked at, so a
+// recursive type ends (its text, if any, is found by another path).
+func mayHoldText(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.String, reflect.Interface:
+		return true
+	case reflect.Slice:
+		return t.Elem().Kind() == reflect.Uint8 || mayHoldText(t.Elem(), seen)
+	case reflect.Array:
+		return t.Elem().Kind() != reflect.Uint8 && mayHoldText(t.Elem(), seen)
+	case reflect.Pointer:
+		return mayHoldText(t.Elem(), seen)
+	case reflect.Map:
+		return t.Key().Kind() == reflect.String || mayHoldText(t.Elem(), seen)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() && mayHoldText(f.Type, seen) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // under joins a field path: "a" and "b" make "a.b", "a" and "[0].b" make

@@ -38,16 +38,7 @@ func TestValidUTF8(t *testing.T) {
 		{input{Raw: json.RawMessage(`"` + bad + `"`)}, "field.raw"},
 		{input{Note: &bad}, "field.note"},
 	}
-	for i, c := range cases {
-		err := ValidUTF8("field", c.v)
-		var ve *ValidationError
-		switch {
-		case c.want == "" && err != nil:
-			t.Errorf("case %d: %v, want nil", i, err)
-		case c.want != "" && (!errors.As(err, &ve) || ve.Field != c.want):
-			t.Errorf("case %d: %v, want a ValidationError for %s", i, err, c.want)
-		}
-	}
+	checkUTF8Cases(t, "field", cases)
 }
 
 // FuzzValidUTF8: any text is refused exactly when it is not valid UTF-8,
@@ -68,4 +59,51 @@ func FuzzValidUTF8(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The per-type field lists skip fields without text and still reach text
+// behind pointers, arrays, maps and recursive types.
+func TestValidUTF8FieldLists(t *testing.T) {
+	bad := "caf\xe9"
+	type node struct {
+		Next  *node `json:"next"`
+		Count int
+		Names [2]string `json:"names"`
+		Hash  [4]byte
+		Tags  map[string]int `json:"tags"`
+	}
+	cases := []struct {
+		v    any
+		want string
+	}{
+		{node{Count: 1, Hash: [4]byte{0xff}}, ""},
+		{node{Names: [2]string{"ok", bad}}, "names[1]"},
+		{&node{Next: &node{Next: &node{Names: [2]string{bad}}}}, "next.next.names[0]"},
+		{node{Next: &node{Tags: map[string]int{bad: 1}}}, "next.tags.(key)"},
+	}
+	checkUTF8Cases(t, "", cases)
+	for _, s := range []string{"", "café", bad} {
+		if (ValidString("id", s) == nil) != utf8.ValidString(s) {
+			t.Errorf("ValidString(%q) = %v", s, ValidString("id", s))
+		}
+	}
+}
+
+// checkUTF8Cases checks ValidUTF8(field, v) for each case: nil when want
+// is "", else a *ValidationError naming want.
+func checkUTF8Cases(t *testing.T, field string, cases []struct {
+	v    any
+	want string
+}) {
+	t.Helper()
+	for i, c := range cases {
+		err := ValidUTF8(field, c.v)
+		var ve *ValidationError
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("case %d: %v, want nil", i, err)
+		case c.want != "" && (!errors.As(err, &ve) || ve.Field != c.want):
+			t.Errorf("case %d: %v, want a ValidationError for %s", i, err, c.want)
+		}
+	}
 }

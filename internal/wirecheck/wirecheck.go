@@ -8,6 +8,7 @@
 package wirecheck
 
 import (
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -127,5 +128,87 @@ func RoundTrip[M, W any](t testing.TB, toWire func(*M) W, fromWire func(*W) M) {
 	AllSet(t, back)
 	if !reflect.DeepEqual(back, m) {
 		t.Errorf("round trip through the wire struct: %+v, want %+v", back, m)
+	}
+}
+
+// EveryText sets each string (and byte slice) reachable from ptr, a value
+// Fill has filled, to invalid UTF-8 in turn, and fails t unless got() then
+// returns an error with the text of want()'s (transport.ValidUTF8 over the
+// same value): a hand-written check that misses a field, or names it
+// otherwise, fails here. Maps and interfaces are not walked: a value
+// holding a non-nil one fails t, so its check is tested by hand.
+func EveryText(t testing.TB, ptr any, got, want func() error) {
+	t.Helper()
+	n := 0
+	everyText(t, reflect.ValueOf(ptr).Elem(), func() {
+		n++
+		g, w := got(), want()
+		switch {
+		case w == nil:
+			t.Errorf("text %d: the reference check finds nothing wrong", n)
+		case g == nil || g.Error() != w.Error():
+			t.Errorf("text %d: got %v, want %v", n, g, w)
+		}
+	})
+	if n == 0 {
+		t.Error("no text found")
+	}
+}
+
+const badText = "caf\xe9"
+
+func everyText(t testing.TB, v reflect.Value, check func()) {
+	t.Helper()
+	switch v.Kind() {
+	case reflect.String:
+		old := v.String()
+		v.SetString(badText)
+		check()
+		v.SetString(old)
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			old := v.Bytes()
+			v.SetBytes([]byte(`"` + badText + `"`))
+			check()
+			v.SetBytes(old)
+			return
+		}
+		fallthrough
+	case reflect.Array:
+		for i := range v.Len() {
+			everyText(t, v.Index(i), check)
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			everyText(t, v.Elem(), check)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				everyText(t, v.Field(i), check)
+			}
+		}
+	case reflect.Map, reflect.Interface:
+		if !v.IsNil() {
+			t.Errorf("EveryText does not walk %s: set it nil and test its text by hand", v.Type())
+		}
+	}
+}
+
+// EncodesAs fails t unless m.MarshalJSON writes exactly the bytes
+// json.Marshal writes for ref: a hand-written encoder against the struct
+// it replaces.
+func EncodesAs(t testing.TB, m json.Marshaler, ref any) {
+	t.Helper()
+	got, err := m.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := json.Marshal(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Fatalf("MarshalJSON:\n got %s\nwant %s", got, want)
 	}
 }
