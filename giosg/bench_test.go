@@ -243,7 +243,7 @@ func BenchmarkCreateExternalMatch(b *testing.B) {
 // WithHTTPClient), interleaved per level in one run.
 func BenchmarkConcurrentExternalMatch(b *testing.B) {
 	ctx := context.Background()
-	srv := benchkit.NewConnCountingServer(benchkit.Fixed(201, nil))
+	srv := benchkit.NewConnCountingServer(benchkit.Fixed(200, []byte(benchMatchEcho))) // as the API answers: the match echoed
 	defer srv.Close()
 	raw := &http.Client{Transport: benchkit.TunedTransport(), Timeout: time.Minute} // as careful as goalkit's default: a per-attempt timeout
 	defer raw.CloseIdleConnections()
