@@ -53,3 +53,33 @@ func TestPresize(t *testing.T) {
 		t.Errorf("presized %d elements of 4 KiB from a 600 KB body", cap(big))
 	}
 }
+
+// TestEstimateElements: the estimate counts the first element's opening
+// ('{' and its first key as written) through the body: exact for a list an
+// encoder wrote, compact or indented; not fooled by the same text inside a
+// string; over for a deeper object that begins with the same key (held to
+// the decode limit by presize), under for elements with another first key
+// (the slice then grows); -1 without a keyed first element.
+func TestEstimateElements(t *testing.T) {
+	cases := []struct {
+		name  string
+		body  string
+		depth int
+		want  int64
+	}{
+		{"compact", `[{"id":1,"n":"a"},{"id":2},{"id":3}]`, 1, 3},
+		{"indented", "[\n  {\n    \"id\": 1\n  },\n  {\n    \"id\": 2\n  }\n]", 1, 2},
+		{"envelope", `{"next":"{\"id\"","results":[{"id":1},{"id":2}]}`, 2, 2},
+		{"escaped in a string", `[{"id":1,"note":"{\"id\":2}"},{"id":3}]`, 1, 2},
+		{"nested same first key", `[{"id":1,"sub":{"id":9}},{"id":2}]`, 1, 3},
+		{"other first key", `[{"id":1},{"name":"x","id":2}]`, 1, 1},
+		{"empty objects", `[{},{}]`, 1, -1},
+		{"no list", `{"a":1}`, 2, -1},
+		{"unterminated", `[{"id`, 1, -1},
+	}
+	for _, c := range cases {
+		if got := estimateElements([]byte(c.body), c.depth); got != c.want {
+			t.Errorf("%s: %d, want %d", c.name, got, c.want)
+		}
+	}
+}
