@@ -116,7 +116,11 @@ func (a *app) dispatchGroup(ctx context.Context, cmd *command, path []string, na
 	}
 	full := strings.Join(path, " ")
 	if err != nil {
-		return a.usageError(full, name, "%v", err)
+		code := a.usageError(full, name, "%v", err)
+		if laterTwoMeansChanges(cmd, args) {
+			return exitAPI
+		}
+		return code
 	}
 	if a.version {
 		return a.printVersion()
@@ -159,6 +163,21 @@ func (a *app) errorf(name, format string, args ...any) {
 		prefix += name + ": "
 	}
 	io.WriteString(a.stderr, a.redact(prefix+fmt.Sprintf(format, args...)+"\n"))
+}
+
+// laterTwoMeansChanges reports whether args, which failed to parse at the
+// level of cmd, go on to name a leaf below it for which exit status 2 means
+// "changes" ("goalctl --bogus drift ..."): the mistake then exits 1 there
+// too.
+func laterTwoMeansChanges(cmd *command, args []string) bool {
+	for i, arg := range args {
+		for _, sub := range cmd.subs {
+			if sub.name == arg && sub.twoMeansChanges != nil && sub.twoMeansChanges(args[i+1:]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasFlag reports whether the boolean flag name is set among args, as the

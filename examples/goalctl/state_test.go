@@ -149,6 +149,9 @@ func TestGoalsAsCode_UsageErrorsWhereTwoMeansChanges(t *testing.T) {
 		{[]string{"drift", "--bogus", "-f", "x.yaml"}, exitAPI},
 		{[]string{"drift", "-f", "x.yaml", "extra"}, exitAPI},
 		{[]string{"export", "--bogus"}, exitUsage},
+		{[]string{"--bogus", "drift", "-f", "x.yaml"}, exitAPI},
+		{[]string{"--bogus", "plan", "--detailed-exitcode"}, exitAPI},
+		{[]string{"--bogus", "plan"}, exitUsage},
 	}
 	for _, c := range cases {
 		r := runFake(t, fs, c.args...)
