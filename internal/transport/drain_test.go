@@ -53,69 +53,61 @@ func TestNoBodyCallsReuseTheConnection(t *testing.T) {
 	}
 }
 
-// TestNoBodyCallGivesUpADrippingBody: a body that never ends holds neither
-// the call (it returns within drainDue ticks and some slack) nor, after
-// drainWait, its connection: the server sees the client hang up.
-func TestNoBodyCallGivesUpADrippingBody(t *testing.T) {
-	hungUp := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusOK)
-		for {
-			if _, err := w.Write([]byte(" ")); err != nil {
-				close(hungUp)
-				return
+// TestNoBodyCallLetsGoOfABodyThatDoesNotEnd: a body dripped forever, or
+// one that stops arriving (the call blocked in a Read, which the watchdog
+// closes after drainStuck ticks), holds neither the call nor, in the end,
+// its connection: the server sees the client hang up.
+func TestNoBodyCallLetsGoOfABodyThatDoesNotEnd(t *testing.T) {
+	cases := map[string]struct {
+		answer func(w http.ResponseWriter, r *http.Request) // returns when the client hangs up
+		within time.Duration                                // for the hang-up
+	}{
+		"dripping": {func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusOK)
+			for {
+				if _, err := w.Write([]byte(" ")); err != nil {
+					return
+				}
+				w.(http.Flusher).Flush()
+				select {
+				case <-r.Context().Done():
+					return
+				case <-time.After(10 * time.Millisecond):
+				}
 			}
+		}, drainWait + 5*time.Second},
+		"stalled": {func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Length", "100")
+			w.WriteHeader(http.StatusOK)
+			w.Write([]byte("{"))
 			w.(http.Flusher).Flush()
 			select {
 			case <-r.Context().Done():
-				close(hungUp)
-				return
-			case <-time.After(10 * time.Millisecond):
+			case <-time.After(10 * time.Second):
 			}
-		}
-	}))
-	defer srv.Close()
-	c := drainClient(t, srv)
-	start := time.Now()
-	deleteOK(t, c, "/x")
-	if d := time.Since(start); d > 500*time.Millisecond {
-		t.Errorf("call took %v: it waited for the dripping body", d)
+		}, 5 * time.Second},
 	}
-	select {
-	case <-hungUp:
-	case <-time.After(drainWait + 5*time.Second):
-		t.Fatal("the client still holds the dripping connection")
-	}
-}
-
-// TestNoBodyCallEndsAStalledBody: a body that stops arriving leaves the
-// call blocked in a Read; the watchdog closes it after drainStuck ticks, so the
-// call returns and the server sees the client hang up.
-func TestNoBodyCallEndsAStalledBody(t *testing.T) {
-	hungUp := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Length", "100")
-		w.WriteHeader(http.StatusOK)
-		w.Write([]byte("{"))
-		w.(http.Flusher).Flush()
-		select {
-		case <-r.Context().Done():
-			close(hungUp)
-		case <-time.After(10 * time.Second):
-		}
-	}))
-	defer srv.Close()
-	c := drainClient(t, srv)
-	start := time.Now()
-	deleteOK(t, c, "/x")
-	if d := time.Since(start); d > 500*time.Millisecond {
-		t.Errorf("call took %v: it waited for the stalled body", d)
-	}
-	select {
-	case <-hungUp:
-	case <-time.After(5 * time.Second):
-		t.Fatal("the client still holds the stalled connection")
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			hungUp := make(chan struct{})
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				c.answer(w, r)
+				close(hungUp)
+			}))
+			defer srv.Close()
+			cl := drainClient(t, srv)
+			start := time.Now()
+			deleteOK(t, cl, "/x")
+			if d := time.Since(start); d > 500*time.Millisecond {
+				t.Errorf("call took %v: it waited for the body", d)
+			}
+			select {
+			case <-hungUp:
+			case <-time.After(c.within):
+				t.Fatal("the client still holds the connection")
+			}
+		})
 	}
 }
 
