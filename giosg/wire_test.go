@@ -17,3 +17,17 @@ func TestGoalWireMirrorsGoal(t *testing.T) {
 	w.AllowAnyRoom = optBool{set: true, value: true}
 	wirecheck.AllSet(t, w.goal())
 }
+
+// TestExternalMatchEncoderWritesEveryField: with every field set, the
+// hand-written body has a key for each; a field added to ExternalMatch
+// but not to MarshalJSON fails here.
+func TestExternalMatchEncoderWritesEveryField(t *testing.T) {
+	var m ExternalMatch
+	wirecheck.Fill(&m)
+	*m.GoalValue = "12.50" // Fill's "x" is no decimal
+	b, err := m.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wirecheck.WritesEveryField(t, &m, b, 0)
+}

@@ -110,3 +110,16 @@ func TestConditionsShareOneArrayWithoutAliasing(t *testing.T) {
 		t.Errorf("goal 2's condition is %+v after an append to goal 1's", got)
 	}
 }
+
+// TestGoalParamsEncoderWritesEveryField: with every field set, the
+// hand-written body has a key for each; a field added to GoalParams but
+// not to MarshalJSON fails here.
+func TestGoalParamsEncoderWritesEveryField(t *testing.T) {
+	var p GoalParams
+	wirecheck.Fill(&p)
+	b, err := p.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wirecheck.WritesEveryField(t, &p, b, 0)
+}

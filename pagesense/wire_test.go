@@ -1,6 +1,7 @@
 package pagesense
 
 import (
+	"encoding/json"
 	"reflect"
 	"testing"
 
@@ -60,4 +61,23 @@ func TestGoalInputChecksEveryText(t *testing.T) {
 	var in GoalInput
 	wirecheck.Fill(&in)
 	wirecheck.EveryText(t, &in, in.Validate, func() error { return transport.ValidUTF8("", &in.body("p").Goal) })
+}
+
+// TestGoalInputEncoderWritesEveryField: with every field of GoalInput set,
+// the hand-written body has a key for each, plus project_linkname; a field
+// added to GoalInput but not carried into the body fails here.
+func TestGoalInputEncoderWritesEveryField(t *testing.T) {
+	var in GoalInput
+	wirecheck.Fill(&in)
+	b, err := in.body("p").MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var outer struct {
+		Goal json.RawMessage `json:"projectgoal"`
+	}
+	if err := json.Unmarshal(b, &outer); err != nil {
+		t.Fatal(err)
+	}
+	wirecheck.WritesEveryField(t, &in, outer.Goal, 1)
 }

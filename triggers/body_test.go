@@ -64,3 +64,26 @@ func TestTriggerParamsChecksEveryText(t *testing.T) {
 		}
 	}
 }
+
+// TestParamsBodyWritesEveryField: with every field set, the hand-written
+// body has a key for each field of TriggerParams and, inside definition,
+// of Definition; a field added to either but not to the encoder fails here.
+func TestParamsBodyWritesEveryField(t *testing.T) {
+	var p TriggerParams
+	wirecheck.Fill(&p)
+	p.Definition.Extra = nil // merged into definition's own keys; not a field of its own
+	p.Definition.Condition = json.RawMessage(`["eq","@visitor_page_url","x"]`)
+	p.Definition.Actions = json.RawMessage(`[["sendMessageToVisitor","S","Hi"]]`)
+	b, err := (*paramsBody)(&p).MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wirecheck.WritesEveryField(t, &p, b, 0)
+	var outer struct {
+		Definition json.RawMessage `json:"definition"`
+	}
+	if err := json.Unmarshal(b, &outer); err != nil {
+		t.Fatal(err)
+	}
+	wirecheck.WritesEveryField(t, p.Definition, outer.Definition, 0)
+}

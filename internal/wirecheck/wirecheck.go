@@ -212,3 +212,33 @@ func EncodesAs(t testing.TB, m json.Marshaler, ref any) {
 		t.Fatalf("MarshalJSON:\n got %s\nwant %s", got, want)
 	}
 }
+
+// WritesEveryField fails t unless obj, the JSON object a hand-written
+// encoder wrote for filled (a pointer to a struct with every field set,
+// see Fill), has one key per exported field of that struct (json:"-"
+// fields aside), plus extra keys the encoder adds itself. EncodesAs
+// compares against a reference written for the fields known then; this
+// catches a field added to the struct later but not to its encoder, which
+// would otherwise be dropped from every request without a word.
+func WritesEveryField(t testing.TB, filled any, obj []byte, extra int) {
+	t.Helper()
+	rt := reflect.TypeOf(filled).Elem()
+	var fields []string
+	for i := range rt.NumField() {
+		if f := rt.Field(i); f.IsExported() && f.Tag.Get("json") != "-" {
+			fields = append(fields, f.Name)
+		}
+	}
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(obj, &keys); err != nil {
+		t.Fatalf("%s: not a JSON object: %v", rt.Name(), err)
+	}
+	if len(keys) != len(fields)+extra {
+		names := make([]string, 0, len(keys))
+		for k := range keys {
+			names = append(names, k)
+		}
+		t.Errorf("%s has %d fields %v (+%d the encoder adds), the encoder wrote %d keys %v: a field is not encoded",
+			rt.Name(), len(fields), fields, extra, len(keys), names)
+	}
+}
