@@ -1,10 +1,8 @@
 package giosg
 
 import (
-	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/goalkit/goalkit/internal/transport"
 )
@@ -130,10 +128,5 @@ func (m *ExternalMatch) validate() error {
 	if err := transport.ValidString("visitor_identity", m.VisitorIdentity); err != nil {
 		return err
 	}
-	for i, r := range m.Rooms {
-		if !utf8.ValidString(r) {
-			return transport.Invalid("rooms["+strconv.Itoa(i)+"]", "is not valid UTF-8")
-		}
-	}
-	return nil
+	return transport.ValidStrings("rooms", m.Rooms)
 }

@@ -304,15 +304,11 @@ func (in *GoalInput) validText() error {
 	if err := transport.ValidString("goal_url", in.GoalURL); err != nil {
 		return err
 	}
-	for _, l := range [...]struct {
-		name string
-		list []string
-	}{{"include_urls", in.IncludeURLs}, {"exclude_urls", in.ExcludeURLs}} {
-		for i, s := range l.list {
-			if !utf8.ValidString(s) {
-				return transport.Invalid(fmt.Sprintf("%s[%d]", l.name, i), "is not valid UTF-8")
-			}
-		}
+	if err := transport.ValidStrings("include_urls", in.IncludeURLs); err != nil {
+		return err
+	}
+	if err := transport.ValidStrings("exclude_urls", in.ExcludeURLs); err != nil {
+		return err
 	}
 	for i, r := range in.URL {
 		if !utf8.ValidString(r.Value) {

@@ -32,6 +32,17 @@ func ValidString(field, s string) error {
 	return Invalid(field, "is not valid UTF-8")
 }
 
+// ValidStrings is ValidString for each entry of list, naming a bad one
+// field[i] as ValidUTF8 does.
+func ValidStrings(field string, list []string) error {
+	for i, s := range list {
+		if !utf8.ValidString(s) {
+			return Invalid(field+"["+strconv.Itoa(i)+"]", "is not valid UTF-8")
+		}
+	}
+	return nil
+}
+
 // maxTextDepth stops the walk on cyclic or absurdly deep values.
 const maxTextDepth = 32
 
