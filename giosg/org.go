@@ -240,10 +240,7 @@ func (o *Org) goalsPath() (string, error) {
 	if err := o.ready(); err != nil {
 		return "", err
 	}
-	if o.goals == "" && o.idErr == nil { // not made by Client.Org
-		return goalsPrefix(o.id)
-	}
-	return o.goals, o.idErr
+	return o.goals, o.idErr // an Org that passes ready was made by Client.Org
 }
 
 // goalsPrefix checks an organization id and builds its goals path.

@@ -38,12 +38,6 @@ type paramsWire struct {
 	Settings          *Settings         `json:"settings,omitempty"`
 }
 
-// settingsWire is Settings without its MarshalJSON; conditions are never
-// null.
-type settingsWire struct {
-	Conditions []Condition `json:"conditions"`
-}
-
 // MarshalJSON encodes the set fields only, enabled as 1/0, conditions
 // never null. Create and Update send it. It is written by hand (a create is
 // a hot path, and this is a fifth of encoding/json's cost): the bytes are

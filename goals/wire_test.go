@@ -26,6 +26,12 @@ type requestWire struct {
 	Settings          settingsWire      `json:"settings,omitzero"` // zero: not set
 }
 
+// settingsWire is Settings without its MarshalJSON; conditions are never
+// null.
+type settingsWire struct {
+	Conditions []Condition `json:"conditions"`
+}
+
 func (p *GoalParams) wire() *requestWire {
 	w := &requestWire{Name: p.Name, Description: p.Description, AttributionModel: p.AttributionModel, AttributionPeriod: p.AttributionPeriod}
 	if p.Enabled != nil {
