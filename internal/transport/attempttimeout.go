@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"time"
 )
 
@@ -35,17 +34,10 @@ func (e *attemptTimeoutError) Is(target error) bool {
 func (e *attemptTimeoutError) Timeout() bool   { return true }
 func (e *attemptTimeoutError) Temporary() bool { return true }
 
-// withAttemptDeadline returns req under a context that ends after limit,
-// and the function that releases its timer.
-func withAttemptDeadline(req *http.Request, limit time.Duration) (*http.Request, context.CancelFunc) {
-	ctx, cancel := context.WithTimeout(req.Context(), limit)
-	return req.WithContext(ctx), cancel
-}
-
 // attemptError names the per-attempt timeout as the cause of err when it
 // was: the attempt's context hit its deadline while the caller's did not.
-func attemptError(err error, attempt *http.Request, caller context.Context, limit time.Duration) error {
-	if err != nil && caller.Err() == nil && errors.Is(attempt.Context().Err(), context.DeadlineExceeded) {
+func attemptError(err error, attempt, caller context.Context, limit time.Duration) error {
+	if err != nil && caller.Err() == nil && errors.Is(attempt.Err(), context.DeadlineExceeded) {
 		return &attemptTimeoutError{limit: limit}
 	}
 	return err
@@ -55,7 +47,7 @@ func attemptError(err error, attempt *http.Request, caller context.Context, limi
 // it (its timer) when the body is closed.
 type deadlineBody struct {
 	io.ReadCloser
-	attempt *http.Request
+	attempt context.Context
 	caller  context.Context
 	limit   time.Duration
 	cancel  context.CancelFunc

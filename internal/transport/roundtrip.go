@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -80,13 +81,14 @@ func (t *pipelineTransport) send(req *http.Request) (*http.Response, error) {
 		return withRequest(resp, req), err
 	}
 	caller := req.Context()
-	attempt, cancel := withAttemptDeadline(req, t.attemptTimeout)
-	resp, err := t.next.RoundTrip(attempt)
+	attempt, cancel := context.WithTimeout(caller, t.attemptTimeout)
+	req = req.WithContext(attempt)
+	resp, err := t.next.RoundTrip(req)
 	if err != nil {
 		cancel()
 		return resp, attemptError(err, attempt, caller, t.attemptTimeout)
 	}
-	resp = withRequest(resp, attempt)
+	resp = withRequest(resp, req)
 	if resp.Body == nil { // a test double's answer
 		cancel()
 		return resp, nil
