@@ -89,7 +89,7 @@ func (t *pipelineTransport) send(req *http.Request) (*http.Response, error) {
 		return resp, attemptError(err, attempt, caller, t.attemptTimeout)
 	}
 	resp = withRequest(resp, req)
-	if resp.Body == nil { // a test double's answer
+	if resp.Body == nil || resp.Body == http.NoBody { // nothing to read (nil: a test double's answer)
 		cancel()
 		return resp, nil
 	}
