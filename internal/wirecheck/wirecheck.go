@@ -213,14 +213,14 @@ func EncodesAs(t testing.TB, m json.Marshaler, ref any) {
 	}
 }
 
-// WritesEveryField fails t unless obj, the JSON object a hand-written
-// encoder wrote for filled (a pointer to a struct with every field set,
-// see Fill), has one key per exported field of that struct (json:"-"
-// fields aside), plus extra keys the encoder adds itself. EncodesAs
-// compares against a reference written for the fields known then; this
-// catches a field added to the struct later but not to its encoder, which
-// would otherwise be dropped from every request without a word.
-func WritesEveryField(t testing.TB, filled any, obj []byte, extra int) {
+// WritesEveryField fails t unless the JSON object m writes (or the object
+// at path inside it) has one key per exported field of filled, a pointer to
+// a struct with every field set (see Fill), json:"-" fields aside, plus
+// extra keys the encoder adds itself. EncodesAs compares against a
+// reference written for the fields known then; this catches a field added
+// to the struct later but not to its hand-written encoder, which would
+// otherwise be dropped from every request without a word.
+func WritesEveryField(t testing.TB, filled any, m json.Marshaler, extra int, path ...string) {
 	t.Helper()
 	rt := reflect.TypeOf(filled).Elem()
 	var fields []string
@@ -229,9 +229,17 @@ func WritesEveryField(t testing.TB, filled any, obj []byte, extra int) {
 			fields = append(fields, f.Name)
 		}
 	}
+	obj, err := m.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var keys map[string]json.RawMessage
-	if err := json.Unmarshal(obj, &keys); err != nil {
-		t.Fatalf("%s: not a JSON object: %v", rt.Name(), err)
+	for _, key := range append(path, "") {
+		keys = nil
+		if err := json.Unmarshal(obj, &keys); err != nil {
+			t.Fatalf("%s: not a JSON object: %v", rt.Name(), err)
+		}
+		obj = keys[key]
 	}
 	if len(keys) != len(fields)+extra {
 		names := make([]string, 0, len(keys))
