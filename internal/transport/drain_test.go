@@ -2,7 +2,6 @@ package transport
 
 import (
 	"context"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -10,6 +9,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/goalkit/goalkit/internal/benchkit"
 )
 
 // TestNoBodyCallsReuseTheConnection: a call that wants no body (a giosg
@@ -19,27 +20,16 @@ import (
 func TestNoBodyCallsReuseTheConnection(t *testing.T) {
 	const calls = 50
 	answer := `{"visitor_identity":"customer-12345678","goal_matched_at":"2016-10-10T22:00:49.123Z","goal_value":"123.45","rooms":["` + strings.Repeat("r", 36) + `"]}`
-	var dials, posts atomic.Int64
-	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	var posts atomic.Int64
+	srv := benchkit.NewConnCountingServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodPost && r.URL.Path == "/orgs/o/goals/g/matches" {
 			posts.Add(1)
 		}
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write([]byte(answer))
 	}))
-	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
-		if s == http.StateNew {
-			dials.Add(1)
-		}
-	}
-	srv.Start()
 	defer srv.Close()
-	tr := &http.Transport{MaxIdleConnsPerHost: 4}
-	defer tr.CloseIdleConnections()
-	c, err := New(Dialect{DefaultBaseURL: srv.URL, DecodeError: decodeTestError}, WithHTTPClient(&http.Client{Transport: tr}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := drainClient(t, srv.Server)
 	for i := range calls {
 		if err := c.Do(context.Background(), &Call{Method: http.MethodPost, Path: "/orgs/o/goals/g/matches", Body: map[string]string{"visitor_identity": "v"}}); err != nil {
 			t.Fatalf("call %d: %v", i, err)
@@ -48,7 +38,7 @@ func TestNoBodyCallsReuseTheConnection(t *testing.T) {
 	if posts.Load() != calls {
 		t.Fatalf("server saw %d POSTs, want %d", posts.Load(), calls)
 	}
-	if n := dials.Load(); n != 1 {
+	if n := srv.Conns(); n != 1 {
 		t.Errorf("%d connections for %d sequential calls, want 1", n, calls)
 	}
 }
@@ -115,8 +105,7 @@ func TestNoBodyCallLetsGoOfABodyThatDoesNotEnd(t *testing.T) {
 // drainDue ticks but ends within drainWait is read to its end aside: the call
 // returns early, and the next call reuses the connection.
 func TestNoBodyCallHandsASlowBodyAside(t *testing.T) {
-	var dials atomic.Int64
-	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := benchkit.NewConnCountingServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/fast" {
 			return
 		}
@@ -128,14 +117,8 @@ func TestNoBodyCallHandsASlowBodyAside(t *testing.T) {
 			time.Sleep(3 * drainTick / 2)
 		}
 	}))
-	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
-		if s == http.StateNew {
-			dials.Add(1)
-		}
-	}
-	srv.Start()
 	defer srv.Close()
-	c := drainClient(t, srv)
+	c := drainClient(t, srv.Server)
 	start := time.Now()
 	deleteOK(t, c, "/slow")
 	if d := time.Since(start); d > 10*drainTick {
@@ -143,7 +126,7 @@ func TestNoBodyCallHandsASlowBodyAside(t *testing.T) {
 	}
 	time.Sleep(20 * drainTick) // the body ends aside, the connection goes back to the pool
 	deleteOK(t, c, "/fast")
-	if n := dials.Load(); n != 1 {
+	if n := srv.Conns(); n != 1 {
 		t.Errorf("%d connections for 2 sequential calls, want 1 (the slow body's connection was given up)", n)
 	}
 }
