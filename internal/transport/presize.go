@@ -102,24 +102,20 @@ func estimateElements(body []byte, depth int) int64 {
 }
 
 // firstElement is the index of the first object opened at depth, outside
-// strings, or -1.
+// strings, or -1: countContainers' walk, stopped at its first element.
 func firstElement(body []byte, depth int) int {
-	d := 0
+	var n containerCount
 	for i := 0; i < len(body); i++ {
-		switch body[i] {
-		case '"':
+		if body[i] == '"' {
 			end := closingQuote(body, i)
 			if end < 0 {
 				return -1
 			}
 			i = end
-		case '{', '[':
-			if d == depth && body[i] == '{' {
-				return i
-			}
-			d++
-		case '}', ']':
-			d--
+			continue
+		}
+		if n.see(body[i], depth); n.elems > 0 {
+			return i
 		}
 	}
 	return -1
